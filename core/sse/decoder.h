@@ -13,6 +13,7 @@
 //   sse.invalid_utf8 (error)        bytes that are not UTF-8 (decoded with U+FFFD per WHATWG)
 //   sse.unknown_field (info)        a field name other than event/data/id/retry
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,27 +36,40 @@ class Decoder {
   std::size_t bytes_seen() const { return offset_; }
 
  private:
-  // ... implementation state (line buffer, pending fields, offsets)
-  void process_line(std::string_view line, std::chrono::nanoseconds arrival, std::vector<Event>& out);
+  // Line splitting works on raw bytes: CR and LF never occur inside a UTF-8 sequence, so a line
+  // can be split first and decoded (with U+FFFD repair) once it is complete.
+  void scan(std::string_view bytes, std::chrono::nanoseconds arrival, std::vector<Event>& out);
+  void process_line(std::string_view line, std::size_t line_offset, std::chrono::nanoseconds arrival,
+                    std::vector<Event>& out);
+  void process_field(std::string_view field, std::string_view value, std::size_t line_offset);
   void dispatch(std::chrono::nanoseconds arrival, std::vector<Event>& out);
+  void reset_block();
+  void report_invalid_utf8(std::size_t byte);
+  void add_finding(std::string id, Severity severity, std::size_t byte, std::string what,
+                   std::string fix);
 
-  std::string line_;
-  std::size_t line_start_ = 0;
-  std::size_t offset_ = 0;
+  std::string line_;              // the current line when it spans chunks (no line end)
+  std::size_t line_start_ = 0;    // stream offset of the current line's first byte
+  std::size_t scan_offset_ = 0;   // stream offset of the next byte the line scanner sees
+  std::size_t offset_ = 0;        // bytes fed so far, the BOM included
+  std::string bom_pending_;       // a possible BOM prefix still waiting for its next byte
   bool bom_checked_ = false;
-  bool last_was_cr_ = false;
+  bool last_was_cr_ = false;      // the last chunk ended in CR: a leading LF belongs to it
   bool finished_ = false;
 
+  // The event block being built (WHATWG "event type buffer", "data buffer").
   std::string event_type_;
   std::string data_;
   std::optional<std::string> id_;
   std::optional<long long> retry_;
-  bool block_has_fields_ = false;
-  std::size_t block_start_ = 0;
+  bool block_has_fields_ = false;  // an event, data, id or retry field was seen in this block
+  std::size_t block_start_ = 0;    // offset of the block's first field line
   std::size_t data_lines_ = 0;
+
   std::size_t dispatched_ = 0;
   std::size_t comments_ = 0;
-  std::string utf8_pending_;
+  bool utf8_reported_ = false;
+  std::vector<std::string> unknown_fields_;  // field names already reported (bounded)
   Findings findings_;
 };
 

@@ -1,0 +1,56 @@
+#include "harness/report/console_reporter.h"
+
+#include "harness/suite/suite.h"
+
+namespace siraya::harness {
+
+namespace {
+constexpr std::string_view kRed = "31", kGreen = "32", kYellow = "33", kDim = "2";
+
+std::string case_name(const CaseResult& r) { return r.suite->name + "#" + r.test_case->id; }
+}  // namespace
+
+std::string ConsoleReporter::paint(std::string_view text, std::string_view color) const {
+  if (!options_.color) return std::string(text);
+  return "\x1b[" + std::string(color) + "m" + std::string(text) + "\x1b[0m";
+}
+
+void ConsoleReporter::on_start(const RunInfo& info) {
+  out_ << "siraya-harness: " << info.cases << " cases from " << info.suites << " suites against "
+       << info.target << " (profile " << info.profile << ")\n";
+}
+
+void ConsoleReporter::on_case(const CaseResult& r) {
+  std::string_view label, color;
+  switch (r.outcome) {
+    case Outcome::passed: label = "PASS "; color = kGreen; break;
+    case Outcome::failed: label = "FAIL "; color = kRed; break;
+    case Outcome::skipped: label = "SKIP "; color = kYellow; break;
+    case Outcome::error: label = "ERROR"; color = kRed; break;
+  }
+  out_ << paint(label, color) << " " << case_name(r);
+  if (!r.test_case->name.empty()) out_ << "  " << r.test_case->name;
+  out_ << paint("  (" + r.request_line + ", " + std::to_string(r.duration.count()) + " ms)", kDim) << "\n";
+  if (r.error) out_ << "      " << r.error->to_string() << "\n";
+  for (const auto& f : r.findings) {
+    if (f.severity == core::Severity::info && !options_.verbose) continue;
+    const bool is_error = f.severity == core::Severity::error;
+    out_ << "      " << paint(core::to_string(f.severity), is_error ? kRed : kYellow) << " " << f.to_string() << "\n";
+  }
+  if (r.outcome == Outcome::failed || r.outcome == Outcome::error) {
+    out_ << paint("      at " + r.test_case->location, kDim) << "\n";
+  }
+  out_.flush();
+}
+
+void ConsoleReporter::on_finish(const RunSummary& s) {
+  out_ << "\n"
+       << paint(std::to_string(s.passed) + " passed", s.passed ? kGreen : kDim) << ", "
+       << paint(std::to_string(s.failed) + " failed", s.failed ? kRed : kDim) << ", "
+       << std::to_string(s.skipped) << " skipped, "
+       << paint(std::to_string(s.errors) + " errors", s.errors ? kRed : kDim) << " in "
+       << s.duration.count() << " ms\n";
+  out_.flush();
+}
+
+}  // namespace siraya::harness

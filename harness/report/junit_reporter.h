@@ -1,0 +1,34 @@
+#pragma once
+// JUnit XML (the dialect Jenkins, GitLab and GitHub test reporters read): one <testsuite> per
+// suite, one <testcase> per case with classname = suite name and name = case id; failures carry
+// every error finding, errors the operational error, skipped the reason. Accumulates and writes
+// the file at the end of the run.
+#include <string>
+#include <vector>
+
+#include "harness/report/reporter.h"
+
+namespace siraya::harness {
+
+class JunitReporter : public Reporter {
+ public:
+  explicit JunitReporter(std::string path) : path_(std::move(path)) {}
+  void on_start(const RunInfo& info) override;
+  void on_case(const CaseResult& result) override;
+  void on_finish(const RunSummary& summary) override;
+
+  // The document for the cases seen so far (also what on_finish writes).
+  std::string xml(const RunSummary& summary) const;
+  // Whether on_finish could write the file; the CLI reports it.
+  bool write_failed() const { return write_failed_; }
+
+ private:
+  std::string path_;
+  RunInfo info_;
+  std::vector<CaseResult> results_;
+  bool write_failed_ = false;
+};
+
+std::string xml_escape(std::string_view text);
+
+}  // namespace siraya::harness
