@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,6 +37,13 @@ struct Request {
   std::string path;  // appended to the base URL's path: "/chat/completions"
   Headers headers;
   std::string body;
+  // When the peer closes the connection after the headers but before the body is complete
+  // (a short Content-Length body or a chunked body without its last chunk), return what arrived
+  // as a Response with truncated = true instead of the error http.read. Lets stream checks report
+  // a cut-off stream as a finding about the server rather than as a transport error.
+  bool keep_truncated = false;
+  // Overrides ClientOptions::timeouts.total for this request (a suite case's timeout_ms).
+  std::optional<std::chrono::milliseconds> total_timeout;
 };
 
 struct Chunk {
@@ -45,11 +53,13 @@ struct Chunk {
 
 struct Response {
   int status = 0;
-  Headers headers;      // as received; names compared case-insensitively by header()
+  Headers headers;      // as received, duplicates kept; grouped by name (case-insensitive) in order
+                        // of arrival within a name; names compared case-insensitively by header()
   std::string body;     // every chunk concatenated
   std::vector<Chunk> chunks;  // streaming mode only
   std::chrono::nanoseconds first_byte{0};
   std::chrono::nanoseconds total{0};
+  bool truncated = false;  // body cut short by the peer; only with Request::keep_truncated
 
   // First value of a header, case-insensitive; nullopt when absent.
   std::optional<std::string> header(std::string_view name) const;
@@ -57,8 +67,12 @@ struct Response {
 
 enum class Mode { buffered, streaming };
 
-// Error ids: http.bad_url, http.connect, http.tls, http.timeout.connect,
-// http.timeout.first_byte, http.timeout.idle, http.timeout.total, http.read, http.write.
+// Error ids: http.bad_url, http.bad_request (method or header not sendable), http.connect,
+// http.tls, http.timeout.connect, http.timeout.first_byte, http.timeout.idle,
+// http.timeout.total, http.read, http.write, http.error (anything else the transport reports).
+// The first_byte and total limits, Chunk::arrival and Response::first_byte/total count from the
+// start of the request, connect and TLS handshake included. Bodies are never decompressed and no
+// Accept-Encoding is added: the bytes are the server's.
 class Client {
  public:
   static Result<std::unique_ptr<Client>> create(ClientOptions options);
