@@ -16,6 +16,7 @@ constexpr std::array kChecks{
     CheckInfo{"status.mismatch", E, E, E, "HTTP status differs from the case's expect.status"},
     CheckInfo{"header.mismatch", E, E, E, "a response header is missing, present when it must not be, or does not match"},
     CheckInfo{"body.content_type", E, E, E, "a JSON response without an application/json media type (openai-node then returns a string)"},
+    CheckInfo{"body.truncated", E, E, E, "the connection closed before the body was complete"},
     CheckInfo{"body.invalid_json", E, E, E, "the response body is not JSON"},
     CheckInfo{"schema.response", E, E, E, "the response body violates the endpoint's response schema"},
     CheckInfo{"schema.error", E, E, E, "an error response violates the documented error envelope"},

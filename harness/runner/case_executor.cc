@@ -49,6 +49,9 @@ PreparedCase prepare_case(const Suite& suite, const Case& test_case, const Varia
   };
   const RequestSpec& spec = test_case.request;
   p.request.method = spec.method;
+  // A body cut short is a finding about the server, not a transport failure.
+  p.request.keep_truncated = true;
+  if (test_case.timeout_ms > 0) p.request.total_timeout = std::chrono::milliseconds(test_case.timeout_ms);
   auto path = variables.resolve(spec.path);
   if (!path) return fail_with(path.error(), "/request/path");
   p.request.path = *path;
@@ -85,6 +88,12 @@ CaseResult judge(const PreparedCase& p, const core::http::Response& response,
 
   append(findings, check_status(c.expect, response));
   if (findings.empty()) {
+    if (response.truncated) {
+      findings.push_back({"body.truncated", core::Severity::error, "body",
+                          "the connection closed after " + std::to_string(response.body.size()) +
+                              " body bytes, before the body was complete",
+                          "finish the body (the last chunk of a chunked body, or every byte of Content-Length)"});
+    }
     // Only judge the body of the answer the case asked for; a wrong status says it all.
     append(findings, check_headers(c.expect, response));
     const core::Endpoint* endpoint = endpoint_for(p.request.path);

@@ -56,6 +56,15 @@ class BrokenServer {
         res.set_content(frame(events), stream_type);
       } else if (variant == "text_plain") {
         res.set_content(frame(valid_events()), "text/plain");
+      } else if (variant == "cut_stream") {
+        // Two events, then the provider fails: the chunked body never gets its last chunk.
+        res.set_chunked_content_provider(stream_type, [](size_t offset, httplib::DataSink& sink) {
+          if (offset > 0) return false;
+          auto events = valid_events();
+          const std::string body = frame({events[0], events[1]});
+          sink.write(body.data(), body.size());
+          return true;
+        });
       } else if (variant == "flat_error") {
         res.status = 400;
         res.set_content(R"({"message": "temperature must be between 0 and 2", "code": 400})", "application/json");
@@ -154,6 +163,7 @@ INSTANTIATE_TEST_SUITE_P(Variants, BrokenServerTest,
                                            Variant{"no_blank_lines", "stream", "sse.unterminated_event"},
                                            Variant{"truncated_json", "stream", "sse.chat.invalid_json"},
                                            Variant{"text_plain", "stream", "sse.content_type"},
+                                           Variant{"cut_stream", "stream", "body.truncated"},
                                            Variant{"flat_error", "invalid", "schema.error"},
                                            Variant{"ok_status_on_error", "invalid", "status.mismatch"}),
                          [](const auto& param_info) { return std::string(param_info.param.name); });
