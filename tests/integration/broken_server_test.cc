@@ -1,6 +1,8 @@
 // A server broken on purpose, one way per variant (selected by the first path segment of the
 // base URL): the harness must fail the case with the check id that names the breakage.
+#ifndef CPPHTTPLIB_OPENSSL_SUPPORT
 #define CPPHTTPLIB_OPENSSL_SUPPORT
+#endif
 #include <httplib.h>
 
 #include <gtest/gtest.h>
