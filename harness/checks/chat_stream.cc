@@ -72,7 +72,8 @@ class ChatStreamChecker {
       if (req.contains("n") && req["n"].is_number_integer()) n_ = req["n"].get<long long>();
       else n_ = 1;
       include_usage_ = req.contains("stream_options") && req["stream_options"].is_object() &&
-                       req["stream_options"].value("include_usage", false) == true;
+                       req["stream_options"].contains("include_usage") &&
+                       req["stream_options"]["include_usage"] == true;
     }
   }
 

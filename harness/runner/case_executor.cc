@@ -32,7 +32,8 @@ bool iequals(std::string_view a, std::string_view b) {
 core::StreamDialect stream_dialect(const PreparedCase& p, const core::Endpoint* endpoint) {
   const auto& expect = p.test_case->expect;
   if (expect.stream) return core::parse_dialect(*expect.stream).value_or(core::StreamDialect::none);
-  const bool streaming = p.body && p.body->is_object() && p.body->value("stream", false) == true;
+  // Only a literal true streams; a malformed "stream" value is the server's to reject.
+  const bool streaming = p.body && p.body->is_object() && p.body->contains("stream") && (*p.body)["stream"] == true;
   return streaming && endpoint != nullptr ? endpoint->dialect : core::StreamDialect::none;
 }
 

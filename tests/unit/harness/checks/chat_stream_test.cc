@@ -159,3 +159,21 @@ TEST(ChatStream, LenientProfileDowngradesProviderQuirks) {
 
 }  // namespace
 }  // namespace siraya::harness
+
+namespace siraya::harness {
+namespace {
+
+TEST(ChatStream, MalformedRequestFieldsDoNotThrow) {
+  auto decoded = core::sse::decode_all(kRole + kHel + kStop + kDone);
+  for (const auto& request : {nlohmann::json{{"stream_options", {{"include_usage", "yes"}}}},
+                              nlohmann::json{{"stream_options", "on"}}, nlohmann::json{{"n", "two"}},
+                              nlohmann::json::array()}) {
+    ChatStreamOptions options;
+    options.request = &request;
+    auto r = check_chat_stream(decoded.events, options);
+    EXPECT_FALSE(core::has_errors(r.findings)) << request.dump();
+  }
+}
+
+}  // namespace
+}  // namespace siraya::harness

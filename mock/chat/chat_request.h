@@ -1,0 +1,47 @@
+#pragma once
+// A validated chat completions request, reduced to what generation needs (chat-completions.md).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace siraya::mock::chat {
+
+struct Tool {
+  std::string name;
+  nlohmann::json parameters;  // JSON Schema; {"type":"object"} when omitted
+};
+
+enum class ToolChoice { none, automatic, required, named };
+enum class OutputFormat { text, json_object, json_schema };
+
+struct ChatRequest {
+  std::string model;
+  bool stream = false;
+  bool include_usage = false;                // stream_options.include_usage
+  std::optional<std::int64_t> max_tokens;    // the smaller of max_tokens / max_completion_tokens
+  std::vector<std::string> stop;
+  int n = 1;
+  std::vector<Tool> tools;
+  ToolChoice tool_choice = ToolChoice::none;
+  std::string tool_choice_name;              // ToolChoice::named
+  OutputFormat format = OutputFormat::text;
+  nlohmann::json format_schema;              // OutputFormat::json_schema
+  std::optional<std::string> prefill;        // text of a final assistant message (§2.2)
+  std::string last_user_text;                // text of the last message when it is a user message
+  std::int64_t prompt_tokens = 0;
+  // Hash of (seed, model, messages, tools, tool_choice, response_format): everything generated
+  // derives from it, so the same request gives the same answer, streamed or not, whatever its
+  // max_tokens / stop (which only cut the answer).
+  std::uint64_t content_hash = 0;
+};
+
+// `body` must have passed validate_request.
+ChatRequest read_request(const nlohmann::json& body, std::uint64_t seed);
+
+// The text of a message's content: the string, or its text parts joined with "\n".
+std::string content_text(const nlohmann::json& message);
+
+}  // namespace siraya::mock::chat

@@ -1,0 +1,277 @@
+#include "mock/http/http_server.h"
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+#include <httplib.h>
+
+#include "mock/errors.h"
+#include "mock/http/socket_stream.h"
+#include "mock/generation/ids.h"
+#include "mock/worker_pool.h"
+
+namespace siraya::mock {
+namespace {
+
+constexpr int kListenBacklog = 4096;  // the kernel caps it at net.core.somaxconn
+constexpr std::size_t kKeepAliveMaxCount = 100000;  // what the Keep-Alive header announces
+constexpr std::chrono::seconds kReadTimeout{30};
+constexpr std::chrono::seconds kWriteTimeout{30};
+
+// cpp-httplib 0.11.4 with the connection loop replaced. Its own loop polls an idle keep-alive
+// connection every ~11 ms and notices a stopped server only when the keep-alive timeout ends, so
+// stop() would wait that long for every pooled SDK connection. This loop waits in poll() and is
+// woken by stop() through shutdown(SHUT_RD), which also lets in-flight responses finish writing.
+// (process_and_close_socket is a private virtual of httplib::Server; overriding is allowed, and
+// process_request, which parses and answers one request, is protected for subclasses.)
+class TunedServer : public httplib::Server {
+ public:
+  explicit TunedServer(std::chrono::seconds keep_alive_timeout)
+      : keep_alive_ms_(static_cast<int>(std::chrono::milliseconds(keep_alive_timeout).count())) {}
+
+  bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
+
+  // Debian's shared library compiles a listen backlog of 5 in (perf-notes.md §2); listen() again
+  // on the bound socket with a large backlog (Linux applies the new value).
+  bool relisten(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
+
+  // Closing the socket ends the accept loop of listen_after_bind (also when it has not started
+  // yet); open connections are woken so they end after their current response.
+  void close_listener() {
+    {
+      std::lock_guard lock(connections_mutex_);
+      stopping_ = true;
+      for (int sock : connections_) ::shutdown(sock, SHUT_RD);
+    }
+    const socket_t fd = svr_sock_.exchange(INVALID_SOCKET);
+    if (fd != INVALID_SOCKET) {
+      ::shutdown(fd, SHUT_RDWR);
+      ::close(fd);
+    }
+  }
+
+ private:
+  bool process_and_close_socket(socket_t sock) override {
+    {
+      std::lock_guard lock(connections_mutex_);
+      if (stopping_.load()) {
+        ::close(sock);
+        return false;
+      }
+      connections_.insert(sock);
+    }
+    int yes = 1;  // perf-notes.md §1: no 40 ms delayed-ACK stall per response
+    ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
+    SocketStream stream(sock, static_cast<int>(read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000),
+                        static_cast<int>(write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000));
+    bool ok = true;
+    while (ok && stream.wait_for_request(keep_alive_ms_)) {
+      bool connection_closed = false;
+      ok = process_request(stream, stopping_.load(), connection_closed, nullptr) && !connection_closed &&
+           !stopping_.load();
+    }
+    {
+      std::lock_guard lock(connections_mutex_);
+      connections_.erase(sock);
+      ::shutdown(sock, SHUT_RDWR);
+      ::close(sock);  // under the lock: close_listener never shuts down a reused descriptor
+    }
+    return ok;
+  }
+
+  const int keep_alive_ms_;
+  std::atomic<bool> stopping_{false};
+  std::mutex connections_mutex_;
+  std::unordered_set<int> connections_;
+};
+
+// httplib::TaskQueue over the elastic pool: one worker per connection, created on demand.
+class PoolTaskQueue : public httplib::TaskQueue {
+ public:
+  explicit PoolTaskQueue(std::size_t max_threads) : pool_(max_threads) {}
+  void enqueue(std::function<void()> fn) override { pool_.enqueue(std::move(fn)); }
+  void shutdown() override { pool_.shutdown(); }
+
+ private:
+  WorkerPool pool_;
+};
+
+// SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second server
+// bind the same port silently instead of failing with mock.bind.
+void socket_options(socket_t sock) {
+  int yes = 1;
+  ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+class HttplibServer final : public HttpServer {
+ public:
+  HttplibServer(const HttpConfig& config, Handler handler)
+      : config_(config), handler_(std::move(handler)), server_(config.keep_alive_timeout) {}
+  ~HttplibServer() override { stop(); }
+
+  core::Result<void> bind() {
+    configure();
+    const int port = config_.port == 0 ? server_.bind_to_any_port(config_.host)
+                                       : (server_.bind_to_port(config_.host, config_.port) ? config_.port : -1);
+    if (port <= 0) {
+      return core::fail("mock.bind", "cannot listen on " + config_.host + ":" + std::to_string(config_.port),
+                        config_.host + ":" + std::to_string(config_.port),
+                        "pick a free port (or 0 to let the OS pick one) and an address of this host");
+    }
+    if (!server_.relisten(kListenBacklog)) {
+      server_.close_listener();
+      return core::fail("mock.bind", "listen() failed on " + config_.host + ":" + std::to_string(port));
+    }
+    port_ = port;
+    return {};
+  }
+
+  int port() const override { return port_; }
+
+  void start() override {
+    std::lock_guard lock(mutex_);
+    if (started_ || stopped_) return;
+    started_ = true;
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+  }
+
+  void stop() override {
+    std::lock_guard lock(mutex_);
+    if (stopped_) return;
+    stopped_ = true;
+    server_.close_listener();
+    if (thread_.joinable()) thread_.join();  // the task queue joins every connection's worker
+  }
+
+ private:
+  void configure() {
+    server_.set_socket_options(socket_options);
+    server_.set_tcp_nodelay(true);  // perf-notes.md §1: no 40 ms delayed-ACK stall per response
+    // TunedServer's connection loop enforces the keep-alive timeout and no request count (the
+    // compiled-in 5 would force a reconnect every 5 requests, perf-notes.md §2); httplib still
+    // announces both in its Keep-Alive header, so give it the true values.
+    server_.set_keep_alive_max_count(kKeepAliveMaxCount);
+    server_.set_keep_alive_timeout(static_cast<time_t>(config_.keep_alive_timeout.count()));
+    server_.set_read_timeout(kReadTimeout);
+    server_.set_write_timeout(kWriteTimeout);
+    server_.set_payload_max_length(config_.max_body_bytes);
+    const std::size_t max_threads = config_.max_threads;
+    server_.new_task_queue = [max_threads] { return new PoolTaskQueue(max_threads); };
+
+    // One catch-all handler per method: routing is an exact-path table in Router, not regexes.
+    auto handle = [this](const httplib::Request& req, httplib::Response& res) { serve(req, res); };
+    server_.Get(".*", handle);
+    server_.Post(".*", handle);
+    server_.Put(".*", handle);
+    server_.Patch(".*", handle);
+    server_.Delete(".*", handle);
+    server_.Options(".*", handle);
+    // Errors httplib answers itself (malformed request, 413 payload too large, 414, unknown
+    // method) get the documented envelope too.
+    server_.set_error_handler(httplib::Server::HandlerWithResponse(
+        [this](const httplib::Request&, httplib::Response& res) {
+          if (!res.body.empty() || res.content_provider_) return httplib::Server::HandlerResponse::Unhandled;
+          ApiError error{res.status, transport_error_message(res.status), std::nullopt, {}};
+          write(error_plan(error), next_request_id(), res);
+          return httplib::Server::HandlerResponse::Handled;
+        }));
+    server_.set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+      write(error_plan(ApiError{500, "siraya-mock internal error", std::nullopt, {}}), next_request_id(), res);
+    });
+  }
+
+  static std::string transport_error_message(int status) {
+    switch (status) {
+      case 413: return "Request body too large.";
+      case 414: return "Request URI too long.";
+      case 404: return "Unknown path.";
+      default:
+        return "Malformed HTTP request: check the request line, the headers and the body framing "
+               "(a request with a body needs Content-Length or chunked transfer encoding).";
+    }
+  }
+
+  std::string next_request_id() {
+    generation::Rng rng(generation::mix64(config_.seed) ^ request_counter_.fetch_add(1, std::memory_order_relaxed));
+    return generation::make_id("req_", rng, 24, generation::kHex);
+  }
+
+  void serve(const httplib::Request& req, httplib::Response& res) {
+    Request request;
+    request.method = req.method;
+    request.path = req.path;
+    request.request_id = next_request_id();
+    request.headers.reserve(req.headers.size());
+    for (const auto& [name, value] : req.headers) request.headers.emplace_back(lower(name), value);
+    if (req.body.size() > config_.max_body_bytes) {  // chunked uploads bypass httplib's own limit
+      write(error_plan(ApiError{413, "Request body too large.", std::nullopt, {}}), request.request_id, res);
+      return;
+    }
+    request.body = req.body;
+    write(handler_(request), request.request_id, res);
+  }
+
+  void write(ResponsePlan plan, const std::string& request_id, httplib::Response& res) {
+    res.status = plan.status;
+    for (const auto& [name, value] : plan.headers) res.set_header(name, value);
+    res.set_header("x-request-id", request_id);
+    res.set_header("request-id", request_id);
+    if (!plan.streaming) {
+      res.body = std::move(plan.body);
+      res.set_header("Content-Type", plan.content_type);
+      return;
+    }
+    res.set_header("Cache-Control", "no-cache");
+    struct Cursor {
+      std::vector<std::string> events;
+      std::size_t next = 0;
+    };
+    auto cursor = std::make_shared<Cursor>(Cursor{std::move(plan.events), 0});
+    // One event per call and per write: httplib sends each sink.write as one chunk right away
+    // (no buffering; TCP_NODELAY sends it without delay), so every event is flushed on its own.
+    res.set_chunked_content_provider(plan.content_type, [cursor, this](std::size_t, httplib::DataSink& sink) {
+      if (server_.stopping()) return false;  // stop(): end open streams
+      if (cursor->next < cursor->events.size()) {
+        const std::string& event = cursor->events[cursor->next++];
+        return sink.write(event.data(), event.size());
+      }
+      sink.done();
+      return true;
+    });
+  }
+
+  HttpConfig config_;
+  Handler handler_;
+  TunedServer server_;
+  int port_ = 0;
+  std::atomic<std::uint64_t> request_counter_{0};
+  std::mutex mutex_;
+  std::thread thread_;
+  bool started_ = false;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+core::Result<std::unique_ptr<HttpServer>> HttpServer::bind(const HttpConfig& config, Handler handler) {
+  auto server = std::make_unique<HttplibServer>(config, std::move(handler));
+  if (auto bound = server->bind(); !bound) return core::Unexpected<core::Error>(bound.error());
+  return std::unique_ptr<HttpServer>(std::move(server));
+}
+
+}  // namespace siraya::mock

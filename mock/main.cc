@@ -1,0 +1,110 @@
+// siraya-mock: serves the gateway API from a deterministic fake (mock/server.h).
+// Exit codes: 0 after a clean shutdown on SIGINT/SIGTERM, 1 when the server cannot start,
+// 2 for bad options (including an unreadable keys file or schemas folder).
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "core/schema/registry.h"
+#include "mock/server.h"
+
+namespace {
+
+using siraya::core::Result;
+
+// One key per line; blank lines and lines starting with '#' are skipped, surrounding white space
+// is trimmed.
+Result<std::vector<std::string>> read_keys_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return siraya::core::fail("mock.keys_file", "cannot read the keys file", path, "check the path");
+  std::vector<std::string> keys;
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto begin = line.find_first_not_of(" \t\r");
+    if (begin == std::string::npos || line[begin] == '#') continue;
+    const auto end = line.find_last_not_of(" \t\r");
+    keys.push_back(line.substr(begin, end - begin + 1));
+  }
+  return keys;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  siraya::mock::Options options;
+  std::string keys_file;
+  std::string schemas_dir;
+  std::size_t threads = options.max_threads;
+
+  CLI::App app{"siraya-mock: a fast, deterministic mock of the Siraya AI gateway API"};
+  app.add_option("--host", options.host, "Address to listen on")->capture_default_str();
+  app.add_option("--port", options.port, "Port to listen on (0 picks a free port)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  app.add_option("--seed", options.seed, "Seed of all generated content")->capture_default_str();
+  app.add_option("--key", options.keys, "Accepted API key (repeatable; none: any non-empty key)");
+  app.add_option("--keys-file", keys_file, "File with accepted API keys, one per line, # comments");
+  app.add_flag("--strict", options.strict, "Validate every response against the response schemas");
+  app.add_option("--threads", threads, "Maximum worker threads (one per open connection)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+  app.add_option("--schemas", schemas_dir, "Load schemas from this folder instead of the embedded ones");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  options.max_threads = threads;
+
+  if (!keys_file.empty()) {
+    auto keys = read_keys_file(keys_file);
+    if (!keys) {
+      std::cerr << keys.error().to_string() << "\n";
+      return 2;
+    }
+    options.keys.insert(options.keys.end(), keys->begin(), keys->end());
+  }
+  if (!schemas_dir.empty()) {
+    auto schemas = siraya::core::schema::Registry::from_directory(schemas_dir);
+    if (!schemas) {
+      std::cerr << schemas.error().to_string() << "\n";
+      return 2;
+    }
+    options.schemas = *schemas;
+  }
+
+  // Block the shutdown signals before any thread starts, so that every thread inherits the mask
+  // and only the sigwait below receives them (no work in a signal handler).
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // A client that disconnects mid-write must not kill the process.
+  signal(SIGPIPE, SIG_IGN);
+
+  const std::string host = options.host;
+  const auto seed = options.seed;
+  auto server = siraya::mock::Server::start(std::move(options));
+  if (!server) {
+    std::cerr << server.error().to_string() << "\n";
+    return 1;
+  }
+  std::printf("siraya-mock listening on http://%s:%d (seed %llu)\n", host.c_str(), (*server)->port(),
+              static_cast<unsigned long long>(seed));
+  std::fflush(stdout);
+
+  int received = 0;
+  sigwait(&signals, &received);
+  (*server)->stop();
+  (*server)->wait();
+  return 0;
+}

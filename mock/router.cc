@@ -1,0 +1,121 @@
+#include "mock/router.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <exception>
+#include <vector>
+
+#include "core/endpoints.h"
+#include "mock/auth.h"
+#include "mock/chat_completions.h"
+#include "mock/errors.h"
+#include "mock/models.h"
+#include "mock/strict.h"
+
+namespace siraya::mock {
+namespace {
+
+using EndpointHandler = ResponsePlan (*)(const Context&, const Request&);
+
+// Endpoints implemented by this version; the others in core::endpoints() answer 404 "not
+// implemented" so that a client learns the path is right but the mock cannot serve it yet.
+EndpointHandler handler_for(std::string_view endpoint_name) {
+  if (endpoint_name == "models") return &handle_models;
+  if (endpoint_name == "chat_completions") return &handle_chat_completions;
+  return nullptr;
+}
+
+bool is_health_path(std::string_view path) { return path == "/health" || path == "/healthz"; }
+
+// HEAD is served like GET (RFC 9110 §9.3.2).
+bool method_matches(std::string_view allowed, std::string_view method) {
+  return method == allowed || (allowed == "GET" && method == "HEAD");
+}
+
+ApiError method_not_allowed(std::string_view method, std::string_view path, std::string_view allowed) {
+  ApiError e{405, "Method " + std::string(method) + " is not allowed on " + std::string(path) + "; use " +
+                      std::string(allowed) + ".",
+             std::nullopt, {}};
+  e.headers.emplace_back("Allow", std::string(allowed));
+  return e;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+ApiError unknown_path(std::string_view path) {
+  std::string message = "Unknown path " + std::string(path) + "; did you mean " + std::string(nearest_path(path)) + "?";
+  // reference README §1: the Anthropic SDKs append /v1/messages to the base URL themselves.
+  if (path.substr(0, 7) == "/v1/v1/") message += " (Anthropic SDKs add /v1 themselves: use a base URL without /v1.)";
+  return ApiError{404, std::move(message), std::nullopt, {}};
+}
+
+}  // namespace
+
+std::string_view nearest_path(std::string_view path) {
+  std::string_view best;
+  std::size_t best_distance = SIZE_MAX;
+  for (const auto& e : core::endpoints()) {
+    const std::size_t d = edit_distance(path, e.path);
+    if (d < best_distance) {
+      best_distance = d;
+      best = e.path;
+    }
+  }
+  return best;
+}
+
+ResponsePlan Router::route(const Request& request) const {
+  if (is_health_path(request.path)) {
+    if (!method_matches("GET", request.method)) return error_plan(method_not_allowed(request.method, request.path, "GET"));
+    ResponsePlan plan;
+    plan.body = R"({"status":"ok"})";
+    return plan;
+  }
+  const core::Endpoint* endpoint = core::find_endpoint_by_path(request.path);
+  if (!endpoint) return error_plan(unknown_path(request.path));
+  if (!method_matches(endpoint->method, request.method)) {
+    return error_plan(method_not_allowed(request.method, request.path, endpoint->method));
+  }
+  const EndpointHandler handler = handler_for(endpoint->name);
+  if (!handler) {
+    return error_plan(ApiError{404,
+                               std::string(endpoint->method) + " " + std::string(endpoint->path) +
+                                   " is documented but not implemented by this version of siraya-mock.",
+                               std::nullopt, {}});
+  }
+  if (auto denied = authenticate(request, context_.options.keys)) return error_plan(*denied);
+  return handler(context_, request);
+}
+
+ResponsePlan Router::handle(const Request& request) const {
+  ResponsePlan plan;
+  try {
+    plan = route(request);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "siraya-mock: internal error on %s %s: %s\n", request.method.c_str(), request.path.c_str(), e.what());
+    return error_plan(ApiError{500, std::string("siraya-mock internal error: ") + e.what(), std::nullopt, {}});
+  } catch (...) {
+    std::fprintf(stderr, "siraya-mock: internal error on %s %s\n", request.method.c_str(), request.path.c_str());
+    return error_plan(ApiError{500, "siraya-mock internal error", std::nullopt, {}});
+  }
+  if (context_.options.strict) {
+    if (auto finding = check_plan(*context_.schemas, plan)) return strict_violation_plan(*finding);
+  }
+  return plan;
+}
+
+}  // namespace siraya::mock

@@ -1,0 +1,100 @@
+#include "mock/server.h"
+
+#include <condition_variable>
+#include <mutex>
+
+#include "core/schema/registry.h"
+#include "mock/context.h"
+#include "mock/http/http_server.h"
+#include "mock/router.h"
+
+namespace siraya::mock {
+namespace {
+
+// Schemas the mock cannot work without: request schemas always, response schemas in strict mode.
+core::Result<void> check_schemas(const core::schema::Registry& schemas, bool strict) {
+  std::vector<std::string_view> needed = {"chat/chat_request.json"};
+  if (strict) {
+    needed.insert(needed.end(), {"chat/chat_completion.json", "chat/chat_chunk.json", "models/model_list.json",
+                                 "common/error_envelope.json"});
+  }
+  for (auto id : needed) {
+    if (!schemas.has(id)) {
+      return core::fail("mock.schemas", "schema " + std::string(id) + " is missing", std::string(id),
+                        "use the embedded schemas or give --schemas a folder that has every schema");
+    }
+  }
+  return {};
+}
+
+class ServerImpl final : public Server {
+ public:
+  ServerImpl(std::unique_ptr<Router> router, std::string host)
+      : router_(std::move(router)), host_(std::move(host)) {}
+  ~ServerImpl() override { stop(); }
+
+  void attach(std::unique_ptr<HttpServer> http) { http_ = std::move(http); }
+
+  int port() const override { return http_->port(); }
+  std::string base_url() const override {
+    const bool ipv6 = host_.find(':') != std::string::npos;
+    return "http://" + (ipv6 ? "[" + host_ + "]" : host_) + ":" + std::to_string(port()) + "/v1";
+  }
+
+  void stop() override {
+    if (http_) http_->stop();  // idempotent; concurrent callers return once it has finished
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    stopped_cv_.notify_all();
+  }
+
+  void wait() override {
+    std::unique_lock lock(mutex_);
+    stopped_cv_.wait(lock, [this] { return stopped_; });
+  }
+
+ private:
+  std::unique_ptr<Router> router_;
+  std::string host_;
+  std::unique_ptr<HttpServer> http_;
+  std::mutex mutex_;
+  std::condition_variable stopped_cv_;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+core::Result<std::unique_ptr<Server>> Server::start(Options options) {
+  Context context;
+  if (options.schemas) {
+    context.schemas = options.schemas;
+  } else {
+    auto embedded = core::schema::Registry::embedded();
+    if (!embedded) return core::fail("mock.schemas", embedded.error().to_string());
+    context.schemas = *embedded;
+  }
+  if (auto ok = check_schemas(*context.schemas, options.strict); !ok) return core::Unexpected<core::Error>(ok.error());
+
+  HttpConfig http;
+  http.host = options.host;
+  http.port = options.port;
+  http.max_threads = options.max_threads;
+  http.keep_alive_timeout = options.keep_alive_timeout;
+  http.max_body_bytes = options.max_body_bytes;
+  http.seed = options.seed;
+
+  context.options = std::move(options);
+  auto router = std::make_unique<Router>(std::move(context));
+  const Router* routing = router.get();
+  auto server = std::make_unique<ServerImpl>(std::move(router), http.host);
+  auto bound = HttpServer::bind(http, [routing](const Request& request) { return routing->handle(request); });
+  if (!bound) return core::Unexpected<core::Error>(bound.error());
+  std::unique_ptr<HttpServer> http_server = std::move(*bound);
+  // Accepting starts in the background; the socket is already listening, so a client may
+  // connect as soon as this returns.
+  http_server->start();
+  server->attach(std::move(http_server));
+  return std::unique_ptr<Server>(std::move(server));
+}
+
+}  // namespace siraya::mock
