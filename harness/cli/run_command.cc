@@ -40,6 +40,26 @@ std::string api_key_for(const RunCommand& command, bool embedded) {
   return embedded ? kEmbeddedKey : "";
 }
 
+struct Selection {
+  std::shared_ptr<const core::schema::Registry> schemas;
+  std::vector<Suite> suites;
+};
+
+// Schemas and the selected suites; a problem is printed and yields nullopt (exit code 2).
+std::optional<Selection> load_selection(const RunCommand& command, std::ostream& err) {
+  auto schemas = load_schemas(command);
+  if (!schemas) {
+    err << schemas.error().to_string() << "\n";
+    return std::nullopt;
+  }
+  auto suites = select_suites(command, *schemas);
+  if (!suites) {
+    err << suites.error().to_string() << "\n";
+    return std::nullopt;
+  }
+  return Selection{std::move(*schemas), std::move(*suites)};
+}
+
 }  // namespace
 
 int run_command(const RunCommand& command, std::ostream& out, std::ostream& err) {
@@ -48,16 +68,10 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
     err << "[usage] --profile \"" << command.profile << "\" is unknown (use lenient, standard or strict)\n";
     return kExitUsage;
   }
-  auto schemas = load_schemas(command);
-  if (!schemas) {
-    err << schemas.error().to_string() << "\n";
-    return kExitUsage;
-  }
-  auto suites = select_suites(command, *schemas);
-  if (!suites) {
-    err << suites.error().to_string() << "\n";
-    return kExitUsage;
-  }
+  auto selection = load_selection(command, err);
+  if (!selection) return kExitUsage;
+  const auto& schemas = selection->schemas;
+  const auto* suites = &selection->suites;
   if (suites->empty()) {
     err << "[usage] no case matches the given suites, --filter and --tag (siraya-harness list shows the cases)\n";
     return kExitUsage;
@@ -83,7 +97,7 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
     mock_options.port = 0;
     mock_options.seed = command.seed;
     mock_options.keys = {api_key};
-    mock_options.schemas = *schemas;
+    mock_options.schemas = schemas;
     auto started = mock::Server::start(mock_options);
     if (!started) {
       err << started.error().to_string() << "\n";
@@ -103,7 +117,7 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
     junit = std::make_unique<JunitReporter>(command.junit_path);
     reporters.push_back(junit.get());
   }
-  Runner runner(options, *schemas, std::move(*vars));
+  Runner runner(options, schemas, std::move(*vars));
   auto summary = runner.run(*suites, reporters);
   if (mock) mock->stop();
   if (!summary) {
@@ -118,17 +132,9 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
 }
 
 int list_command(const RunCommand& command, std::ostream& out, std::ostream& err) {
-  auto schemas = load_schemas(command);
-  if (!schemas) {
-    err << schemas.error().to_string() << "\n";
-    return kExitUsage;
-  }
-  auto suites = select_suites(command, *schemas);
-  if (!suites) {
-    err << suites.error().to_string() << "\n";
-    return kExitUsage;
-  }
-  for (const auto& s : *suites) {
+  auto selection = load_selection(command, err);
+  if (!selection) return kExitUsage;
+  for (const auto& s : selection->suites) {
     for (const auto& c : s.cases) {
       out << s.name << "#" << c.id << "  " << c.request.method << " " << c.request.path;
       if (!c.name.empty()) out << "  " << c.name;

@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/schema/registry.h"
+#include "core/sse/decoder.h"
+#include "tests/support/shared_corpus.h"
 #include "tests/unit/core/schema/schema_test_support.h"
 
 namespace siraya::core::schema {
@@ -26,13 +28,6 @@ using testing::locations;
 
 const fs::path kCorpus = fs::path(SIRAYA_SHARED_CORPUS_DIR);
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::vector<fs::path> files_in(const fs::path& dir, const std::string& extension) {
   std::vector<fs::path> out;
   std::error_code ec;
@@ -41,62 +36,6 @@ std::vector<fs::path> files_in(const fs::path& dir, const std::string& extension
   }
   std::sort(out.begin(), out.end());
   return out;
-}
-
-// INDEX.tsv rows: file -> column -> value.
-std::map<std::string, std::map<std::string, std::string>> read_index(const fs::path& path) {
-  std::map<std::string, std::map<std::string, std::string>> rows;
-  std::stringstream in(read_file(path));
-  std::string line;
-  std::vector<std::string> header;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    std::vector<std::string> cells;
-    std::stringstream row_in(line);
-    std::string cell;
-    while (std::getline(row_in, cell, '\t')) cells.push_back(cell);
-    if (header.empty()) {
-      header = cells;
-      continue;
-    }
-    std::map<std::string, std::string> row;
-    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
-    rows[row["file"]] = row;
-  }
-  return rows;
-}
-
-// The data of each event of an SSE body: blocks separated by a blank line (any line ending),
-// `data:` lines joined with "\n" (one leading space stripped); comments and other fields ignored.
-std::vector<std::string> sse_data(std::string body) {
-  std::string text;
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    if (body[i] == '\r') {
-      text += '\n';
-      if (i + 1 < body.size() && body[i + 1] == '\n') ++i;
-    } else {
-      text += body[i];
-    }
-  }
-  std::vector<std::string> events;
-  std::stringstream in(text + "\n\n");
-  std::string line;
-  std::string data;
-  bool has_data = false;
-  while (std::getline(in, line)) {
-    if (line.empty()) {
-      if (has_data) events.push_back(data);
-      data.clear();
-      has_data = false;
-    } else if (line.rfind("data:", 0) == 0) {
-      std::string value = line.substr(5);
-      if (!value.empty() && value[0] == ' ') value.erase(0, 1);
-      data += (has_data ? "\n" : "") + value;
-      has_data = true;
-    }
-  }
-  return events;
 }
 
 // Real bodies that break a documented rule with a provider's own value.
@@ -111,7 +50,7 @@ TEST(CorpusSchemas, RealChatCompletionsConform) {
   auto bodies = files_in(dir, ".json");
   ASSERT_FALSE(bodies.empty());
   for (const auto& path : bodies) {
-    json body = json::parse(read_file(path), nullptr, false);
+    json body = json::parse(siraya::testing::read_binary(path), nullptr, false);
     ASSERT_FALSE(body.is_discarded()) << path;
     Findings f = embedded_registry().validate("chat/chat_completion.json", body, "body");
     auto known = kKnownBodyDeviations.find(path.filename().string());
@@ -126,20 +65,20 @@ TEST(CorpusSchemas, RealChatCompletionsConform) {
 TEST(CorpusSchemas, RealChatChunksConform) {
   const fs::path streams = kCorpus / "real-streams";
   if (!fs::is_directory(streams / "chat")) GTEST_SKIP() << "corpus not present: " << streams;
-  auto index = read_index(streams / "INDEX.tsv");
   std::size_t checked_files = 0;
   std::size_t checked_events = 0;
-  for (const auto& [file, row] : index) {
+  for (const auto& row : siraya::testing::read_corpus_index(streams / "INDEX.tsv")) {
+    const std::string& file = row.at("file");
     if (row.at("dialect") != "chat") continue;
     const std::string& expect = row.at("expect");
     if (expect != "pass" && expect != "pass-lenient") continue;
     const bool finish_key_absent = row.count("oddities") && row.at("oddities").find("finish_reason-key-absent") !=
                                                                  std::string::npos;
     ++checked_files;
-    auto events = sse_data(read_file(streams / file));
+    auto events = sse::decode_all(siraya::testing::read_binary(streams / file)).events;
     for (std::size_t i = 0; i < events.size(); ++i) {
-      if (events[i] == "[DONE]") continue;
-      json chunk = json::parse(events[i], nullptr, false);
+      if (events[i].data == "[DONE]") continue;
+      json chunk = json::parse(events[i].data, nullptr, false);
       ASSERT_FALSE(chunk.is_discarded()) << file << " event " << i;
       ++checked_events;
       Findings f = embedded_registry().validate("chat/chat_chunk.json", chunk, "event " + std::to_string(i));
@@ -173,7 +112,7 @@ TEST(CorpusSchemas, RealErrorBodiesAgainstBothErrorShapes) {
       {"pydantic-ai__groq-400-tool-use-failed.json", {false, false}},
   };
   for (const auto& path : files_in(dir, ".json")) {
-    json body = json::parse(read_file(path), nullptr, false);
+    json body = json::parse(siraya::testing::read_binary(path), nullptr, false);
     ASSERT_FALSE(body.is_discarded()) << path;
     Findings gateway = embedded_registry().validate("common/error_envelope.json", body, "body");
     Findings anthropic = embedded_registry().validate("common/anthropic_error.json", body, "body");

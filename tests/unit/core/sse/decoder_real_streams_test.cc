@@ -12,6 +12,7 @@
 
 #include "core/sse/decoder.h"
 #include "sse_test_support.h"
+#include "tests/support/shared_corpus.h"
 
 namespace siraya::core::sse {
 namespace {
@@ -26,32 +27,10 @@ const fs::path kRealStreams = fs::path(SIRAYA_SHARED_CORPUS_DIR) / "real-streams
 constexpr const char* kUnterminatedFixture =
     "responses/SwiftAgent__openai-error-insufficient-quota-failed.sse";
 
-std::vector<std::string> split(const std::string& line, char sep) {
-  std::vector<std::string> out;
-  std::stringstream in(line);
-  std::string cell;
-  while (std::getline(in, cell, sep)) out.push_back(cell);
-  return out;
-}
-
-// INDEX.tsv rows keyed by the `file` column, each row as column name -> value.
-std::map<std::string, std::map<std::string, std::string>> read_index() {
-  std::map<std::string, std::map<std::string, std::string>> rows;
-  std::stringstream in(read_binary(kRealStreams / "INDEX.tsv"));
-  std::string line;
-  std::vector<std::string> header;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    auto cells = split(line, '\t');
-    if (header.empty()) {
-      header = cells;
-      continue;
-    }
-    std::map<std::string, std::string> row;
-    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
-    rows[row["file"]] = row;
-  }
+// INDEX.tsv rows keyed by the `file` column.
+std::map<std::string, siraya::testing::IndexRow> read_index() {
+  std::map<std::string, siraya::testing::IndexRow> rows;
+  for (auto& row : siraya::testing::read_corpus_index(kRealStreams / "INDEX.tsv")) rows[row["file"]] = row;
   return rows;
 }
 

@@ -13,6 +13,7 @@
 #include "core/sse/decoder.h"
 #include "harness/checks/catalog.h"
 #include "harness/checks/chat_stream.h"
+#include "tests/support/shared_corpus.h"
 
 namespace siraya::harness {
 namespace {
@@ -22,31 +23,16 @@ struct Row {
 };
 
 std::vector<Row> chat_rows() {
-  std::ifstream in(std::string(SIRAYA_SHARED_CORPUS_DIR) + "/real-streams/INDEX.tsv");
   std::vector<Row> rows;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::istringstream fields(line);
-    Row r;
-    std::getline(fields, r.file, '\t');
-    std::getline(fields, r.dialect, '\t');
-    std::getline(fields, r.expect, '\t');
-    if (r.dialect == "chat") rows.push_back(r);
+  for (auto& r : testing::read_corpus_index(testing::shared_corpus_dir() / "real-streams" / "INDEX.tsv")) {
+    if (r["dialect"] == "chat") rows.push_back({r["file"], r["dialect"], r["expect"]});
   }
   return rows;
 }
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 core::Findings check_file(const Row& row, Profile profile) {
   static auto schemas = core::schema::Registry::embedded();
-  auto decoded = core::sse::decode_all(read(std::string(SIRAYA_SHARED_CORPUS_DIR) + "/real-streams/" + row.file));
+  auto decoded = core::sse::decode_all(testing::read_binary(testing::shared_corpus_dir() / "real-streams" / row.file));
   ChatStreamOptions options;
   options.schemas = schemas ? schemas->get() : nullptr;
   auto result = check_chat_stream(decoded.events, options);
