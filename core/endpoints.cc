@@ -14,9 +14,14 @@ constexpr std::array kEndpoints{
              "chat/chat_completion.json", "chat/chat_chunk.json", kErrorSchema, StreamDialect::chat},
     Endpoint{"embeddings", "POST", "/v1/embeddings", "", "", "", kErrorSchema, StreamDialect::none},
     Endpoint{"rerank", "POST", "/v1/rerank", "", "", "", kErrorSchema, StreamDialect::none},
-    Endpoint{"responses", "POST", "/v1/responses", "", "", "", kErrorSchema,
+    Endpoint{"responses", "POST", "/v1/responses", "responses/responses_request.json",
+             "responses/response.json", "responses/stream_event.json", kErrorSchema,
              StreamDialect::responses},
-    Endpoint{"messages", "POST", "/v1/messages", "", "", "", kErrorSchema, StreamDialect::messages},
+    // /v1/messages may answer errors in the gateway envelope or Anthropic's native shape
+    // (reference README §4.3); messages/error.json accepts either.
+    Endpoint{"messages", "POST", "/v1/messages", "messages/messages_request.json",
+             "messages/message.json", "messages/stream_event.json", "messages/error.json",
+             StreamDialect::messages},
 };
 }  // namespace
 
