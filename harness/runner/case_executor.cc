@@ -7,6 +7,8 @@
 #include "harness/checks/catalog.h"
 #include "harness/checks/chat_stream.h"
 #include "harness/checks/checks.h"
+#include "harness/checks/messages_stream.h"
+#include "harness/checks/responses_stream.h"
 
 namespace siraya::harness {
 
@@ -35,6 +37,39 @@ core::StreamDialect stream_dialect(const PreparedCase& p, const core::Endpoint* 
   // Only a literal true streams; a malformed "stream" value is the server's to reject.
   const bool streaming = p.body && p.body->is_object() && p.body->contains("stream") && (*p.body)["stream"] == true;
   return streaming && endpoint != nullptr ? endpoint->dialect : core::StreamDialect::none;
+}
+
+struct StreamVerdict {
+  core::Findings findings;
+  json accumulated;
+};
+
+// The dialect's state machine over the decoded events.
+StreamVerdict check_stream(core::StreamDialect dialect, const std::vector<core::sse::Event>& events,
+                           const json* request, const core::schema::Registry& schemas) {
+  switch (dialect) {
+    case core::StreamDialect::chat: {
+      ChatStreamOptions options;
+      options.request = request;
+      options.schemas = &schemas;
+      auto r = check_chat_stream(events, options);
+      return {std::move(r.findings), std::move(r.accumulated)};
+    }
+    case core::StreamDialect::responses: {
+      ResponsesStreamOptions options;
+      options.schemas = &schemas;
+      auto r = check_responses_stream(events, options);
+      return {std::move(r.findings), std::move(r.accumulated)};
+    }
+    case core::StreamDialect::messages: {
+      MessagesStreamOptions options;
+      options.schemas = &schemas;
+      auto r = check_messages_stream(events, options);
+      return {std::move(r.findings), std::move(r.accumulated)};
+    }
+    case core::StreamDialect::none: break;
+  }
+  return {};
 }
 
 }  // namespace
@@ -100,22 +135,12 @@ CaseResult judge(const PreparedCase& p, const core::http::Response& response,
     const core::Endpoint* endpoint = endpoint_for(p.request.path);
     const core::StreamDialect dialect = response.status < 300 ? stream_dialect(p, endpoint) : core::StreamDialect::none;
     std::optional<json> target;
-    if (dialect == core::StreamDialect::chat) {
+    if (dialect != core::StreamDialect::none) {
       auto framing = check_sse_framing(response);
       append(findings, std::move(framing.findings));
-      ChatStreamOptions options;
-      options.request = p.body ? &*p.body : nullptr;
-      options.schemas = &schemas;
-      auto stream = check_chat_stream(framing.events, options);
+      auto stream = check_stream(dialect, framing.events, p.body ? &*p.body : nullptr, schemas);
       append(findings, std::move(stream.findings));
       target = std::move(stream.accumulated);
-    } else if (dialect != core::StreamDialect::none) {
-      result.outcome = Outcome::skipped;
-      result.error = core::Error{"harness.unsupported",
-                                 "stream dialect \"" + std::string(core::to_string(dialect)) +
-                                     "\" is not checked by this version of siraya-harness",
-                                 c.location, "run the case with a newer siraya-harness"};
-      return result;
     } else {
       const bool is_error = response.status >= 400;
       std::string schema_id = c.expect.schema.value_or("");

@@ -1,0 +1,113 @@
+// Real captured /v1/responses streams and bodies (shared corpus, see its README): every valid
+// stream raises no error finding (pass: standard profile; pass-lenient, pass-legacy, pass-resume:
+// lenient profile), error-terminated streams are reported with sse.messages.error_event, and the
+// real bodies validate against messages/message.json. Framing findings are the decoder's
+// (tested with it); these tests look at the state machine's own findings. Skipped when the
+// corpus folder is absent.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/schema/registry.h"
+#include "core/sse/decoder.h"
+#include "harness/checks/catalog.h"
+#include "harness/checks/messages_stream.h"
+#include "tests/support/shared_corpus.h"
+
+namespace siraya::harness {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Checked {
+  core::Findings findings;
+  nlohmann::json accumulated;
+};
+
+Checked check_file(const std::string& file, Profile profile) {
+  static auto schemas = core::schema::Registry::embedded();
+  auto decoded = core::sse::decode_all(testing::read_binary(testing::shared_corpus_dir() / "real-streams" / file));
+  MessagesStreamOptions options;
+  options.schemas = schemas ? schemas->get() : nullptr;
+  auto result = check_messages_stream(decoded.events, options);
+  apply_profile(result.findings, profile);
+  return {std::move(result.findings), std::move(result.accumulated)};
+}
+
+std::string errors_of(const core::Findings& findings) {
+  std::string out;
+  for (const auto& f : findings) {
+    if (f.severity == core::Severity::error) out += "\n  " + f.to_string();
+  }
+  return out;
+}
+
+class RealMessagesStreams : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(testing::shared_corpus_dir() / "real-streams" / "INDEX.tsv")) {
+      GTEST_SKIP() << "shared corpus not present";
+    }
+  }
+  static std::vector<testing::IndexRow> rows() {
+    std::vector<testing::IndexRow> out;
+    for (auto& r : testing::read_corpus_index(testing::shared_corpus_dir() / "real-streams" / "INDEX.tsv")) {
+      if (r["dialect"] == "messages") out.push_back(r);
+    }
+    return out;
+  }
+};
+
+TEST_F(RealMessagesStreams, ValidStreamsRaiseNoError) {
+  std::size_t checked = 0;
+  for (auto& row : rows()) {
+    const std::string& expect = row["expect"];
+    if (expect != "pass" && expect != "pass-lenient" && expect != "pass-legacy" && expect != "pass-resume") continue;
+    auto checked_file = check_file(row["file"], expect == "pass" ? Profile::standard : Profile::lenient);
+    EXPECT_FALSE(core::has_errors(checked_file.findings)) << row["file"] << " (" << expect << "):"
+                                                          << errors_of(checked_file.findings);
+    auto schemas = core::schema::Registry::embedded();
+    ASSERT_TRUE(schemas);
+    auto found = (*schemas)->validate("messages/message.json", checked_file.accumulated, row["file"]);
+    EXPECT_TRUE(found.empty()) << found.front().to_string();
+    EXPECT_TRUE(checked_file.accumulated["stop_reason"].is_string()) << row["file"];
+    ++checked;
+  }
+  EXPECT_GE(checked, 10u);
+}
+
+TEST_F(RealMessagesStreams, ErrorTerminatedStreamsReportTheErrorEvent) {
+  std::size_t checked = 0;
+  for (auto& row : rows()) {
+    if (row["expect"] != "error-terminated") continue;
+    for (auto profile : {Profile::lenient, Profile::standard}) {
+      bool found = false;
+      for (const auto& f : check_file(row["file"], profile).findings) {
+        found = found || (f.id == "sse.messages.error_event" && f.severity == core::Severity::error);
+      }
+      EXPECT_TRUE(found) << row["file"];
+    }
+    ++checked;
+  }
+  (void)checked;  // the corpus holds no error-terminated messages stream yet
+}
+
+TEST_F(RealMessagesStreams, RealBodiesMatchTheMessageSchema) {
+  auto schemas = core::schema::Registry::embedded();
+  ASSERT_TRUE(schemas);
+  std::size_t checked = 0;
+  for (const auto& entry : fs::directory_iterator(testing::shared_corpus_dir() / "real-bodies" / "messages")) {
+    if (entry.path().extension() != ".json") continue;
+    auto body = nlohmann::json::parse(testing::read_binary(entry.path()), nullptr, false);
+    ASSERT_FALSE(body.is_discarded()) << entry.path();
+    auto findings = (*schemas)->validate("messages/message.json", body, entry.path().filename().string());
+    EXPECT_TRUE(findings.empty()) << findings.front().to_string();
+    ++checked;
+  }
+  EXPECT_GE(checked, 1u);
+}
+
+}  // namespace
+}  // namespace siraya::harness
