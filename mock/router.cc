@@ -10,7 +10,10 @@
 #include "mock/auth.h"
 #include "mock/chat_completions.h"
 #include "mock/errors.h"
+#include "mock/messages/error_body.h"
+#include "mock/messages_endpoint.h"
 #include "mock/models.h"
+#include "mock/responses_endpoint.h"
 #include "mock/strict.h"
 
 namespace siraya::mock {
@@ -23,6 +26,8 @@ using EndpointHandler = ResponsePlan (*)(const Context&, const Request&);
 EndpointHandler handler_for(std::string_view endpoint_name) {
   if (endpoint_name == "models") return &handle_models;
   if (endpoint_name == "chat_completions") return &handle_chat_completions;
+  if (endpoint_name == "responses") return &handle_responses;
+  if (endpoint_name == "messages") return &handle_messages;
   return nullptr;
 }
 
@@ -97,7 +102,11 @@ ResponsePlan Router::route(const Request& request) const {
                                    " is documented but not implemented by this version of siraya-mock.",
                                std::nullopt, {}});
   }
-  if (auto denied = authenticate(request, context_.options.keys)) return error_plan(*denied);
+  if (auto denied = authenticate(request, context_.options.keys)) {
+    // /v1/messages answers every error in the superset body (reference README §4.3).
+    if (endpoint->name == "messages") return messages::error_plan(*denied, request.request_id);
+    return error_plan(*denied);
+  }
   return handler(context_, request);
 }
 

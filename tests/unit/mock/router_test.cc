@@ -62,7 +62,7 @@ TEST_F(RouterTest, WrongMethodIs405WithAllow) {
 }
 
 TEST_F(RouterTest, DocumentedButUnimplementedEndpointsSayso) {
-  for (const char* path : {"/v1/embeddings", "/v1/rerank", "/v1/responses", "/v1/messages"}) {
+  for (const char* path : {"/v1/embeddings", "/v1/rerank"}) {
     auto res = client().Post(path, auth_headers(), "{}", "application/json");
     expect_envelope(res, 404, "not_found_error");
     const std::string message = json_of(res)["error"]["message"];

@@ -1,0 +1,72 @@
+#include "mock/responses_endpoint.h"
+
+#include <chrono>
+
+#include "mock/chat/answer.h"
+#include "mock/errors.h"
+#include "mock/generation/ids.h"
+#include "mock/generation/text.h"
+#include "mock/generation/token_counter.h"
+#include "mock/request_body.h"
+#include "mock/responses/render.h"
+#include "mock/responses/responses_request.h"
+
+namespace siraya::mock {
+
+namespace {
+constexpr std::string_view kRequestSchema = "responses/responses_request.json";
+constexpr std::string_view kBodySchema = "responses/response.json";
+constexpr std::string_view kEventSchema = "responses/stream_event.json";
+
+// Strict mode checks only against schemas that are bundled: an endpoint whose response schema
+// does not exist yet is served unchecked rather than failed (check_plan would report
+// schema.unknown).
+std::string_view if_present(const Context& context, std::string_view id) {
+  return context.schemas->has(id) ? id : std::string_view{};
+}
+}  // namespace
+
+ResponsePlan handle_responses(const Context& context, const Request& request) {
+  nlohmann::json body;
+  if (auto error = parse_json_object(request, body)) return error_plan(*error);
+  if (auto error = responses::validate_request(body, *context.catalog)) return error_plan(*error);
+  if (context.schemas->has(kRequestSchema)) {
+    if (auto error = check_against_schema(*context.schemas, kRequestSchema, body)) return error_plan(*error);
+  }
+
+  const responses::ResponsesRequest req = responses::read_request(body, context.options.seed);
+  responses::Output output;
+  output.answer = chat::answer(req.generation).front();
+
+  generation::Rng id_rng(generation::mix64(req.generation.content_hash ^ 0x7265737030ull));
+  responses::ResponseMeta meta;
+  meta.id = generation::make_id("resp_", id_rng, 24);
+  meta.message_id = generation::make_id("msg_", id_rng, 24);
+  meta.reasoning_id = generation::make_id("rs_", id_rng, 24);
+  for (std::size_t k = 0; k < output.answer.tool_calls.size(); ++k) {
+    meta.call_item_ids.push_back(generation::make_id("fc_", id_rng, 24));
+  }
+  // `created_at` is the real clock; nothing generated depends on it.
+  meta.created_at = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch()).count();
+  meta.model = req.generation.model;
+  meta.input_tokens = req.generation.prompt_tokens;
+  if (req.reasoning_summary) {
+    output.reasoning_summary = generation::prose(id_rng, static_cast<std::size_t>(id_rng.between(6, 20)));
+    output.reasoning_tokens = static_cast<std::int64_t>(generation::count_tokens(*output.reasoning_summary));
+  }
+
+  ResponsePlan plan;
+  if (req.stream) {
+    plan.streaming = true;
+    plan.content_type = "text/event-stream";
+    plan.events = responses::render_stream(meta, req.echo, output);
+    plan.event_schema = if_present(context, kEventSchema);
+  } else {
+    plan.body = responses::render_body(meta, req.echo, output);
+    plan.body_schema = if_present(context, kBodySchema);
+  }
+  return plan;
+}
+
+}  // namespace siraya::mock
