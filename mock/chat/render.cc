@@ -2,6 +2,7 @@
 
 #include "core/sse/encoder.h"
 #include "mock/json_text.h"
+#include "mock/generation/fragments.h"
 
 namespace siraya::mock::chat {
 namespace {
@@ -26,19 +27,6 @@ OrderedJson tool_calls_json(const std::vector<ToolCall>& calls) {
     call["type"] = "function";
     call["function"] = {{"name", c.name}, {"arguments", c.arguments}};
     out.push_back(std::move(call));
-  }
-  return out;
-}
-
-// Argument fragments of at most `size` bytes that never split a UTF-8 sequence.
-std::vector<std::string> fragments(const std::string& text, std::size_t size) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = std::min(text.size(), pos + size);
-    while (end < text.size() && end > pos + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    out.push_back(text.substr(pos, end - pos));
-    pos = end;
   }
   return out;
 }
@@ -145,7 +133,7 @@ std::vector<std::string> render_stream(const CompletionMeta& meta, const std::ve
       first["type"] = "function";
       first["function"] = {{"name", call.name}, {"arguments", ""}};
       out.choice(index, OrderedJson{{"tool_calls", OrderedJson::array({std::move(first)})}});
-      for (auto& fragment : fragments(call.arguments, 16)) {
+      for (auto& fragment : generation::utf8_fragments(call.arguments, 16)) {
         OrderedJson next;
         next["index"] = k;
         next["function"] = {{"arguments", std::move(fragment)}};

@@ -3,6 +3,7 @@
 #include "core/sse/encoder.h"
 #include "mock/chat/render.h"
 #include "mock/json_text.h"
+#include "mock/generation/fragments.h"
 
 namespace siraya::mock::messages {
 namespace {
@@ -63,20 +64,6 @@ OrderedJson message_json(const MessageMeta& meta, const MessageAnswer& a, bool s
   return m;
 }
 
-// Fragments of at most `size` bytes that never split a UTF-8 sequence. Every prefix of JSON text
-// is a valid JSON prefix, which is all the SDKs' partial parsers need (§7.2).
-std::vector<std::string> fragments(const std::string& text, std::size_t size) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = std::min(text.size(), pos + size);
-    while (end < text.size() && end > pos + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    out.push_back(text.substr(pos, end - pos));
-    pos = end;
-  }
-  return out;
-}
-
 class EventWriter {
  public:
   void emit(const char* type, OrderedJson fields = OrderedJson::object()) {
@@ -107,7 +94,7 @@ void stream_block(EventWriter& w, const Block& b, std::size_t index) {
     case BlockType::tool_use:
       // The first fragment is empty, as Anthropic sends it (§7.4).
       w.delta(index, {{"type", "input_json_delta"}, {"partial_json", ""}});
-      for (auto& piece : fragments(b.input, 12)) w.delta(index, {{"type", "input_json_delta"}, {"partial_json", piece}});
+      for (auto& piece : generation::utf8_fragments(b.input, 12)) w.delta(index, {{"type", "input_json_delta"}, {"partial_json", piece}});
       break;
   }
   w.emit("content_block_stop", {{"index", index}});

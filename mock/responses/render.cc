@@ -3,6 +3,7 @@
 #include "core/sse/encoder.h"
 #include "mock/chat/render.h"
 #include "mock/json_text.h"
+#include "mock/generation/fragments.h"
 
 namespace siraya::mock::responses {
 namespace {
@@ -97,19 +98,6 @@ OrderedJson response_json(const ResponseMeta& meta, const nlohmann::ordered_json
   return r;
 }
 
-// Argument fragments of at most `size` bytes that never split a UTF-8 sequence.
-std::vector<std::string> fragments(const std::string& text, std::size_t size) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = std::min(text.size(), pos + size);
-    while (end < text.size() && end > pos + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    out.push_back(text.substr(pos, end - pos));
-    pos = end;
-  }
-  return out;
-}
-
 class EventWriter {
  public:
   void emit(const char* type, OrderedJson fields) {
@@ -169,7 +157,7 @@ void stream_call(EventWriter& w, const ResponseMeta& meta, const Output& o, std:
   const chat::ToolCall& call = o.answer.tool_calls[k];
   const std::string& id = meta.call_item_ids[k];
   w.emit("response.output_item.added", {{"output_index", index}, {"item", call_item(meta, o, k, false)}});
-  for (auto& piece : fragments(call.arguments, 8)) {
+  for (auto& piece : generation::utf8_fragments(call.arguments, 8)) {
     w.emit_scoped("response.function_call_arguments.delta", id, index, {{"delta", piece}});
   }
   // responses.md §6.4: `name` is required here by OpenAI's spec.
