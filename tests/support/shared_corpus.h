@@ -45,4 +45,17 @@ inline std::vector<IndexRow> read_corpus_index(const std::filesystem::path& inde
   return rows;
 }
 
+// The real-streams rows of one dialect ("chat", "responses", "messages"); empty without the corpus.
+inline std::vector<IndexRow> stream_rows(const std::string& dialect) {
+  std::vector<IndexRow> out;
+  for (auto& r : read_corpus_index(shared_corpus_dir() / "real-streams" / "INDEX.tsv")) {
+    if (r["dialect"] == dialect) out.push_back(std::move(r));
+  }
+  return out;
+}
+
+inline bool stream_corpus_present() {
+  return std::filesystem::exists(shared_corpus_dir() / "real-streams" / "INDEX.tsv");
+}
+
 }  // namespace siraya::testing

@@ -1,4 +1,4 @@
-// Real captured /v1/responses streams and bodies (shared corpus, see its README): every valid
+// Real captured /v1/messages streams and bodies (shared corpus, see its README): every valid
 // stream raises no error finding (pass: standard profile; pass-lenient, pass-legacy, pass-resume:
 // lenient profile), error-terminated streams are reported with sse.messages.error_event, and the
 // real bodies validate against messages/message.json. Framing findings are the decoder's
@@ -47,17 +47,9 @@ std::string errors_of(const core::Findings& findings) {
 class RealMessagesStreams : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(testing::shared_corpus_dir() / "real-streams" / "INDEX.tsv")) {
-      GTEST_SKIP() << "shared corpus not present";
-    }
+    if (!testing::stream_corpus_present()) GTEST_SKIP() << "shared corpus not present";
   }
-  static std::vector<testing::IndexRow> rows() {
-    std::vector<testing::IndexRow> out;
-    for (auto& r : testing::read_corpus_index(testing::shared_corpus_dir() / "real-streams" / "INDEX.tsv")) {
-      if (r["dialect"] == "messages") out.push_back(r);
-    }
-    return out;
-  }
+  static std::vector<testing::IndexRow> rows() { return testing::stream_rows("messages"); }
 };
 
 TEST_F(RealMessagesStreams, ValidStreamsRaiseNoError) {

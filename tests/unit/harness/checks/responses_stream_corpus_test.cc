@@ -47,17 +47,9 @@ std::string errors_of(const core::Findings& findings) {
 class RealResponsesStreams : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(testing::shared_corpus_dir() / "real-streams" / "INDEX.tsv")) {
-      GTEST_SKIP() << "shared corpus not present";
-    }
+    if (!testing::stream_corpus_present()) GTEST_SKIP() << "shared corpus not present";
   }
-  static std::vector<testing::IndexRow> rows() {
-    std::vector<testing::IndexRow> out;
-    for (auto& r : testing::read_corpus_index(testing::shared_corpus_dir() / "real-streams" / "INDEX.tsv")) {
-      if (r["dialect"] == "responses") out.push_back(r);
-    }
-    return out;
-  }
+  static std::vector<testing::IndexRow> rows() { return testing::stream_rows("responses"); }
 };
 
 TEST_F(RealResponsesStreams, ValidStreamsRaiseNoError) {
