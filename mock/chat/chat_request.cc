@@ -5,16 +5,12 @@
 #include "mock/generation/hash.h"
 #include "mock/generation/token_counter.h"
 #include "mock/json_text.h"
+#include "mock/json_fields.h"
 
 namespace siraya::mock::chat {
 namespace {
 
 using nlohmann::json;
-
-const json* field(const json& body, const char* key) {
-  auto it = body.find(key);
-  return it == body.end() || it->is_null() ? nullptr : &*it;
-}
 
 // Prompt tokens, approximated the way OpenAI's cookbook counts chat prompts: the content of every
 // message plus 3 tokens of framing per message and 3 to prime the reply (reference README §6

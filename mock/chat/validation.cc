@@ -9,6 +9,7 @@
 #include <string>
 
 #include "mock/chat/json_checks.h"
+#include "mock/json_fields.h"
 
 namespace siraya::mock::chat {
 namespace {
@@ -16,11 +17,6 @@ namespace {
 using nlohmann::json;
 
 ApiError bad(std::string message, std::string param) { return invalid_request(std::move(message), std::move(param)); }
-
-const json* field(const json& body, const char* key) {
-  auto it = body.find(key);
-  return it == body.end() || it->is_null() ? nullptr : &*it;
-}
 
 std::string number_text(double v) {
   std::string s = to_json_text(json(v));

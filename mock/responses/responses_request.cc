@@ -7,6 +7,7 @@
 #include "mock/generation/hash.h"
 #include "mock/generation/token_counter.h"
 #include "mock/json_text.h"
+#include "mock/json_fields.h"
 
 namespace siraya::mock::responses {
 namespace {
@@ -14,17 +15,6 @@ namespace {
 using nlohmann::json;
 
 ApiError bad(std::string message, std::string param) { return invalid_request(std::move(message), std::move(param)); }
-
-const json* field(const json& body, const char* key) {
-  if (!body.is_object()) return nullptr;
-  auto it = body.find(key);
-  return it == body.end() || it->is_null() ? nullptr : &*it;
-}
-
-std::string string_or(const json& j, const char* key, std::string fallback = {}) {
-  const json* v = field(j, key);
-  return v && v->is_string() ? v->get<std::string>() : fallback;
-}
 
 std::string index_param(std::size_t i) { return "input[" + std::to_string(i) + "]"; }
 
