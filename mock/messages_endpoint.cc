@@ -14,22 +14,14 @@ constexpr std::string_view kRequestSchema = "messages/messages_request.json";
 constexpr std::string_view kBodySchema = "messages/message.json";
 constexpr std::string_view kEventSchema = "messages/stream_event.json";
 
-// Strict mode checks only against schemas that are bundled: an endpoint whose response schema
-// does not exist yet is served unchecked rather than failed (check_plan would report
-// schema.unknown).
-std::string_view if_present(const Context& context, std::string_view id) {
-  return context.schemas->has(id) ? id : std::string_view{};
-}
 }  // namespace
 
 ResponsePlan handle_messages(const Context& context, const Request& request) {
   nlohmann::json body;
   if (auto error = parse_json_object(request, body)) return messages::error_plan(*error, request.request_id);
   if (auto error = messages::validate_request(body, *context.catalog)) return messages::error_plan(*error, request.request_id);
-  if (context.schemas->has(kRequestSchema)) {
-    if (auto error = check_against_schema(*context.schemas, kRequestSchema, body)) {
-      return messages::error_plan(*error, request.request_id);
-    }
+  if (auto error = check_against_schema(*context.schemas, kRequestSchema, body)) {
+    return messages::error_plan(*error, request.request_id);
   }
 
   const messages::MessagesRequest req = messages::read_request(body, context.options.seed);
@@ -46,10 +38,10 @@ ResponsePlan handle_messages(const Context& context, const Request& request) {
     plan.streaming = true;
     plan.content_type = "text/event-stream";
     plan.events = messages::render_stream(meta, answer);
-    plan.event_schema = if_present(context, kEventSchema);
+    plan.event_schema = kEventSchema;
   } else {
     plan.body = messages::render_body(meta, answer);
-    plan.body_schema = if_present(context, kBodySchema);
+    plan.body_schema = kBodySchema;
   }
   return plan;
 }

@@ -18,21 +18,13 @@ constexpr std::string_view kRequestSchema = "responses/responses_request.json";
 constexpr std::string_view kBodySchema = "responses/response.json";
 constexpr std::string_view kEventSchema = "responses/stream_event.json";
 
-// Strict mode checks only against schemas that are bundled: an endpoint whose response schema
-// does not exist yet is served unchecked rather than failed (check_plan would report
-// schema.unknown).
-std::string_view if_present(const Context& context, std::string_view id) {
-  return context.schemas->has(id) ? id : std::string_view{};
-}
 }  // namespace
 
 ResponsePlan handle_responses(const Context& context, const Request& request) {
   nlohmann::json body;
   if (auto error = parse_json_object(request, body)) return error_plan(*error);
   if (auto error = responses::validate_request(body, *context.catalog)) return error_plan(*error);
-  if (context.schemas->has(kRequestSchema)) {
-    if (auto error = check_against_schema(*context.schemas, kRequestSchema, body)) return error_plan(*error);
-  }
+  if (auto error = check_against_schema(*context.schemas, kRequestSchema, body)) return error_plan(*error);
 
   const responses::ResponsesRequest req = responses::read_request(body, context.options.seed);
   responses::Output output;
@@ -61,10 +53,10 @@ ResponsePlan handle_responses(const Context& context, const Request& request) {
     plan.streaming = true;
     plan.content_type = "text/event-stream";
     plan.events = responses::render_stream(meta, req.echo, output);
-    plan.event_schema = if_present(context, kEventSchema);
+    plan.event_schema = kEventSchema;
   } else {
     plan.body = responses::render_body(meta, req.echo, output);
-    plan.body_schema = if_present(context, kBodySchema);
+    plan.body_schema = kBodySchema;
   }
   return plan;
 }

@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "core/endpoints.h"
 #include "core/schema/registry.h"
 #include "mock/context.h"
 #include "mock/http/http_server.h"
@@ -11,13 +12,16 @@
 namespace siraya::mock {
 namespace {
 
-// Schemas the mock cannot work without: request schemas always, response schemas in strict mode.
+// Schemas the mock cannot work without, from the endpoint table: every request schema always,
+// response, stream-event and error schemas in strict mode. Checked once here, so endpoints can
+// rely on them.
 core::Result<void> check_schemas(const core::schema::Registry& schemas, bool strict) {
-  std::vector<std::string_view> needed = {"chat/chat_request.json"};
-  if (strict) {
-    needed.insert(needed.end(), {"chat/chat_completion.json", "chat/chat_chunk.json", "models/model_list.json",
-                                 "common/error_envelope.json"});
+  std::vector<std::string_view> needed = {"models/model_list.json"};
+  for (const auto& e : core::endpoints()) {
+    needed.push_back(e.request_schema);
+    if (strict) needed.insert(needed.end(), {e.response_schema, e.stream_event_schema, e.error_schema});
   }
+  std::erase(needed, std::string_view{});
   for (auto id : needed) {
     if (!schemas.has(id)) {
       return core::fail("mock.schemas", "schema " + std::string(id) + " is missing", std::string(id),
