@@ -13,6 +13,7 @@
 #include "core/sse/decoder.h"
 #include "harness/checks/catalog.h"
 #include "harness/checks/chat_stream.h"
+#include "tests/support/findings_text.h"
 #include "tests/support/shared_corpus.h"
 
 namespace siraya::harness {
@@ -49,13 +50,7 @@ bool has_error(const core::Findings& findings, const std::string& id) {
   return false;
 }
 
-std::string errors_of(const core::Findings& findings) {
-  std::string out;
-  for (const auto& f : findings) {
-    if (f.severity == core::Severity::error) out += "\n  " + f.to_string();
-  }
-  return out;
-}
+using testing::errors_of;
 
 class RealChatStreams : public ::testing::Test {
  protected:

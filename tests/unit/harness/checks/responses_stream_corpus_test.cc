@@ -14,6 +14,7 @@
 #include "core/sse/decoder.h"
 #include "harness/checks/catalog.h"
 #include "harness/checks/responses_stream.h"
+#include "tests/support/findings_text.h"
 #include "tests/support/shared_corpus.h"
 
 namespace siraya::harness {
@@ -36,13 +37,7 @@ Checked check_file(const std::string& file, Profile profile) {
   return {std::move(result.findings), std::move(result.accumulated)};
 }
 
-std::string errors_of(const core::Findings& findings) {
-  std::string out;
-  for (const auto& f : findings) {
-    if (f.severity == core::Severity::error) out += "\n  " + f.to_string();
-  }
-  return out;
-}
+using testing::errors_of;
 
 class RealResponsesStreams : public ::testing::Test {
  protected:
