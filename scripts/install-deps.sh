@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the build and the tests need, from Debian's packages only.
+# Installs what the build and the tests need, from Debian's packages (and, in the steps under
+# scripts/install.d/, from the npm registry).
 # Idempotent and non-interactive: packages already present are not touched.
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
-          libgtest-dev libssl-dev zlib1g-dev libbrotli-dev ca-certificates)
+          libgtest-dev libssl-dev zlib1g-dev libbrotli-dev libpcre2-dev ca-certificates
+          nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -35,3 +37,9 @@ if [ ! -f /usr/local/include/valijson/validator.hpp ] && [ ! -f /usr/include/val
   "${sudo_cmd[@]}" mkdir -p /usr/local/include
   "${sudo_cmd[@]}" cp -r "$tmp/root/usr/include/valijson" /usr/local/include/
 fi
+
+# Further steps, one concern per file (npm packages the build or tests need), in name order.
+for step in "$(dirname "$0")"/install.d/*.sh; do
+  [ -e "$step" ] || continue
+  bash "$step"
+done
