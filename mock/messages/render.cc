@@ -31,8 +31,9 @@ OrderedJson block_json(const Block& b, bool complete) {
       break;
     case BlockType::text:
       j["type"] = "text";
+      // No `citations` key: @ai-sdk/anthropic rejects `"citations": null` on non-streamed replies
+      // (its schema allows an array or absence), and every SDK accepts the key's absence.
       j["text"] = complete ? b.text : "";
-      j["citations"] = nullptr;
       break;
     case BlockType::tool_use:
       j["type"] = "tool_use";

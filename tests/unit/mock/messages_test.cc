@@ -133,6 +133,8 @@ TEST_F(MessagesTest, BodyHasTheMessageShape) {
   ASSERT_EQ(m["content"].size(), 1u);
   EXPECT_EQ(m["content"][0]["type"], "text");
   EXPECT_FALSE(m["content"][0]["text"].get<std::string>().empty());
+  // @ai-sdk/anthropic rejects "citations": null; the key is left out when there are none.
+  EXPECT_FALSE(m["content"][0].contains("citations"));
   EXPECT_EQ(m["stop_reason"], "end_turn");
   EXPECT_TRUE(m["stop_sequence"].is_null());
   EXPECT_GT(m["usage"]["input_tokens"].get<int>(), 0);
