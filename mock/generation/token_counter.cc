@@ -1,69 +1,57 @@
 #include "mock/generation/token_counter.h"
 
+#include "core/tokenizer/tokenizer.h"
+
 namespace siraya::mock::generation {
 namespace {
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_word(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+using core::tokenizer::Token;
+using core::tokenizer::Tokenizer;
 
-// Visits every token as [begin, end) where begin includes the leading whitespace and `body`
-// is where the visible part starts. Returns the number of tokens.
-template <class Visit>
-std::size_t scan(std::string_view text, Visit&& visit) {
-  std::size_t count = 0;
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  while (i < n) {
-    const std::size_t begin = i;
-    while (i < n && is_space(static_cast<unsigned char>(text[i]))) ++i;
-    if (i == n) break;
-    if (is_word(static_cast<unsigned char>(text[i]))) {
-      while (i < n && is_word(static_cast<unsigned char>(text[i]))) ++i;
-    } else {
-      ++i;
-    }
-    ++count;
-    if (!visit(begin, i)) break;
-  }
-  return count;
+// Whether byte offset `at` of `text` starts a character (or is the end): UTF-8 continuation
+// bytes are 10xxxxxx.
+bool at_character_boundary(std::string_view text, std::size_t at) {
+  return at >= text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
 }
 
 }  // namespace
 
-std::size_t count_tokens(std::string_view text) {
-  return scan(text, [](std::size_t, std::size_t) { return true; });
-}
+std::size_t count_tokens(std::string_view text) { return Tokenizer::o200k_base().count(text); }
 
 std::vector<std::string_view> split_tokens(std::string_view text) {
   std::vector<std::string_view> pieces;
-  scan(text, [&](std::size_t begin, std::size_t end) {
-    pieces.push_back(text.substr(begin, end - begin));
+  std::size_t start = 0;
+  Tokenizer::o200k_base().visit(text, [&](const Token& t) {
+    if (at_character_boundary(text, t.end)) {
+      pieces.push_back(text.substr(start, t.end - start));
+      start = t.end;
+    }
     return true;
   });
-  if (pieces.empty()) {
-    if (!text.empty()) pieces.push_back(text);
-    return pieces;
-  }
-  // Trailing whitespace joins the last token.
-  const auto* last_end = pieces.back().data() + pieces.back().size();
-  const auto consumed = static_cast<std::size_t>(last_end - text.data());
-  if (consumed < text.size()) {
-    pieces.back() = std::string_view(pieces.back().data(), pieces.back().size() + text.size() - consumed);
-  }
+  if (start < text.size()) pieces.push_back(text.substr(start));
   return pieces;
 }
 
 std::size_t prefix_with_tokens(std::string_view text, std::size_t max_tokens) {
   if (max_tokens == 0) return 0;
-  std::size_t end_of_last = 0;
-  std::size_t taken = 0;
-  scan(text, [&](std::size_t, std::size_t end) {
-    end_of_last = end;
-    return ++taken < max_tokens;
+  // Candidate cuts: the ends of the first max_tokens tokens that fall between characters.
+  std::vector<std::size_t> cuts{0};
+  std::size_t seen = 0;
+  bool fits = true;
+  Tokenizer::o200k_base().visit(text, [&](const Token& t) {
+    if (++seen > max_tokens) {
+      fits = false;
+      return false;
+    }
+    if (at_character_boundary(text, t.end)) cuts.push_back(t.end);
+    return true;
   });
-  return taken < max_tokens ? text.size() : end_of_last;
+  if (fits) return text.size();
+  // A prefix is encoded afresh, and the pattern looks ahead ("\s+(?!\S)" keeps the last space of
+  // a run for the next word), so a prefix may take more tokens than the count of the tokens it
+  // was cut after. Rare; back off to an earlier cut until it fits (the empty prefix always does).
+  while (cuts.size() > 1 && count_tokens(text.substr(0, cuts.back())) > max_tokens) cuts.pop_back();
+  return cuts.back();
 }
 
 }  // namespace siraya::mock::generation
