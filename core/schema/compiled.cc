@@ -9,6 +9,7 @@
 #include <exception>
 #include <new>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "core/schema/bundle.h"
@@ -53,6 +54,30 @@ class MarkerBuilder final : public valijson::ConstraintBuilder {
   char tag_;
 };
 
+// Every string value under a "pattern" key. Over-collecting (a property that happens to be named
+// "pattern" inside an enum or a default) only compiles a regex that is never used.
+void collect_patterns(const nlohmann::json& node, std::vector<std::string>& out) {
+  if (node.is_object()) {
+    for (const auto& [key, value] : node.items()) {
+      if (key == "pattern" && value.is_string()) out.push_back(value.get<std::string>());
+      collect_patterns(value, out);
+    }
+  } else if (node.is_array()) {
+    for (const auto& value : node) collect_patterns(value, out);
+  }
+}
+
+using RegexCache = std::unordered_map<std::string, std::regex>;
+
+bool run(const valijson::Subschema& schema, const nlohmann::json& instance, RegexCache& cache,
+         valijson::ValidationResults* results) {
+  valijson::adapters::NlohmannJsonAdapter target(instance);
+  // What valijson::Validator::validate does (strong types), with a cache we can seed.
+  valijson::ValidationVisitor<valijson::adapters::NlohmannJsonAdapter> visitor(
+      target, std::vector<std::string>(1, "<root>"), true, results, cache);
+  return visitor.validateSchema(schema);
+}
+
 }  // namespace
 
 Compiled::Compiled() : schema_(std::make_unique<valijson::Schema>()) {}
@@ -69,25 +94,34 @@ Result<std::unique_ptr<Compiled>> Compiled::compile(const nlohmann::json& docume
   } catch (const std::exception& e) {
     return fail("schema.invalid", e.what());
   }
+  std::vector<std::string> patterns;
+  collect_patterns(document, patterns);
+  for (auto& pattern : patterns) {
+    try {
+      std::regex re(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial);
+      out->linear_patterns_.emplace_back(std::move(pattern), std::move(re));
+    } catch (const std::regex_error&) {
+      // Back-references (refused in polynomial mode) or not a regex at all: valijson decides.
+    }
+  }
   return out;
 }
 
 bool Compiled::conforms(const nlohmann::json& instance, bool shared_regex_cache) const {
-  valijson::adapters::NlohmannJsonAdapter target(instance);
   if (shared_regex_cache) {
-    // valijson::Validator caches compiled regexes and is not safe to share between threads.
-    thread_local valijson::Validator validator;
-    return validator.validate(*schema_, target, nullptr);
+    // valijson's regex cache is not safe to share between threads.
+    thread_local RegexCache cache;
+    for (const auto& [pattern, re] : linear_patterns_) cache.try_emplace(pattern, re);
+    return run(*schema_, instance, cache, nullptr);
   }
-  valijson::Validator validator;
-  return validator.validate(*schema_, target, nullptr);
+  RegexCache cache(linear_patterns_.begin(), linear_patterns_.end());
+  return run(*schema_, instance, cache, nullptr);
 }
 
 std::vector<RawError> Compiled::violations(const nlohmann::json& instance) const {
-  valijson::adapters::NlohmannJsonAdapter target(instance);
-  valijson::Validator validator;
+  RegexCache cache(linear_patterns_.begin(), linear_patterns_.end());
   valijson::ValidationResults results;
-  validator.validate(*schema_, target, &results);
+  run(*schema_, instance, cache, &results);
   std::vector<RawError> out;
   out.reserve(results.numErrors());
   valijson::ValidationResults::Error error;

@@ -171,5 +171,21 @@ INSTANTIATE_TEST_SUITE_P(
         BadSchema{"NotASchema", R"(42)", "expected object or boolean, got integer 42", "inline schema#"}),
     [](const ::testing::TestParamInfo<BadSchema>& p) { return std::string(p.param.name); });
 
+// std::regex's default depth-first executor recurses once per character and overflows the stack
+// on long strings; `pattern` must hold for a 1 MB string (a base64 image in a request) both ways.
+TEST(ValidateInline, PatternOnAMegabyteStringNeitherCrashesNorMisjudges) {
+  const char* schema = R"({"type":"string","pattern":"^[A-Za-z0-9+/=\\s]*$"})";
+  std::string data(1 << 20, 'A');
+  EXPECT_TRUE(inline_findings(schema, data).empty());
+  data[data.size() / 2] = '!';
+  EXPECT_EQ(locations_of(inline_findings(schema, data)), Strings{"args#"});
+}
+
+TEST(ValidateInline, PatternsWithBackReferencesStillWork) {
+  const char* schema = R"({"type":"string","pattern":"^(a+)-\\1$"})";
+  EXPECT_TRUE(inline_findings(schema, "aa-aa").empty());
+  EXPECT_FALSE(inline_findings(schema, "aa-a").empty());
+}
+
 }  // namespace
 }  // namespace siraya::core::schema
