@@ -15,6 +15,13 @@ namespace {
 
 using generation::Rng;
 
+// JSON text of an instance of `schema`. The endpoints checked the request's schemas
+// (generation::check_request_schemas), so generation succeeds; the empty object is unreachable.
+std::string instance_text(const nlohmann::json& schema, Rng& rng) {
+  auto instance = generation::generate_instance(schema, rng);
+  return to_json_text(instance ? *instance : nlohmann::json::object());
+}
+
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
@@ -44,7 +51,7 @@ const Tool* pick_tool(const ChatRequest& r, Rng& rng) {
 
 std::string make_text(const ChatRequest& r, Rng& rng) {
   switch (r.format) {
-    case OutputFormat::json_schema: return to_json_text(generation::generate_instance(r.format_schema, rng));
+    case OutputFormat::json_schema: return instance_text(r.format_schema, rng);
     case OutputFormat::json_object: {
       OrderedJson answer;
       answer["answer"] = generation::prose(rng, static_cast<std::size_t>(rng.between(4, 12)));
@@ -84,7 +91,7 @@ Answer answer_one(const ChatRequest& r, int index) {
   Answer a;
   if (const Tool* tool = pick_tool(r, rng)) {
     ToolCall call{generation::make_id("call_", rng, 24), tool->name,
-                  to_json_text(generation::generate_instance(tool->parameters, rng))};
+                  instance_text(tool->parameters, rng)};
     a.completion_tokens = static_cast<std::int64_t>(generation::count_tokens(call.name) +
                                                     generation::count_tokens(call.arguments));
     a.tool_calls.push_back(std::move(call));
