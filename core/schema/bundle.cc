@@ -218,6 +218,65 @@ std::optional<Problem> Bundler::analyse() {
     }
     for_each_subschema(*node, false, tokens, enqueue);
   }
+  return find_unguarded_cycle();
+}
+
+std::optional<Problem> Bundler::find_unguarded_cycle() const {
+  using Node = std::pair<std::string, std::string>;  // (doc, pointer)
+  // Successors that apply to the same instance as the node itself.
+  auto in_place = [this](const Node& n) {
+    std::vector<Node> out;
+    if (auto ref = refs_.find(n); ref != refs_.end()) {
+      out.emplace_back(ref->second.doc, join_pointer(ref->second.tokens));
+      return out;  // draft-07: siblings of $ref are ignored
+    }
+    auto tokens = split_pointer(n.second);
+    const nlohmann::json* node = tokens ? find_node(docs_.find(n.first)->second, *tokens) : nullptr;
+    if (node == nullptr || !node->is_object()) return out;
+    for (auto key : {"not", "if", "then", "else"}) {
+      if (auto it = node->find(key); it != node->end() && it->is_object()) out.emplace_back(n.first, n.second + "/" + key);
+    }
+    for (auto key : kLists) {
+      auto it = node->find(std::string(key));
+      if (it == node->end() || !it->is_array()) continue;
+      for (std::size_t i = 0; i < it->size(); ++i) out.emplace_back(n.first, n.second + "/" + std::string(key) + "/" + std::to_string(i));
+    }
+    return out;
+  };
+  enum class Mark { open, done };
+  std::map<Node, Mark> marks;
+  // Iterative depth-first search: schemas from requests may be deep.
+  for (const auto& [doc, pointers] : walked_) {
+    for (const auto& pointer : pointers) {
+      Node start{doc, pointer};
+      if (marks.count(start)) continue;
+      std::vector<std::pair<Node, std::vector<Node>>> stack;
+      marks[start] = Mark::open;
+      stack.emplace_back(start, in_place(start));
+      while (!stack.empty()) {
+        auto& [node, next] = stack.back();
+        if (next.empty()) {
+          marks[node] = Mark::done;
+          stack.pop_back();
+          continue;
+        }
+        Node child = std::move(next.back());
+        next.pop_back();
+        auto mark = marks.find(child);
+        if (mark == marks.end()) {
+          marks[child] = Mark::open;
+          auto successors = in_place(child);
+          stack.emplace_back(std::move(child), std::move(successors));
+        } else if (mark->second == Mark::open) {
+          const bool via_ref = refs_.count(node) > 0;
+          return Problem{node.first, node.second + (via_ref ? "/$ref" : ""),
+                         "$ref cycle that never descends into a property or an item: validating "
+                         "against it would never end",
+                         "put the recursion under properties, items or additionalProperties"};
+        }
+      }
+    }
+  }
   return std::nullopt;
 }
 

@@ -58,6 +58,10 @@ class Bundler {
   };
 
   bool walked(const std::string& doc, const std::string& pointer) const;
+  // A cycle of `$ref` and in-place applicators (allOf, anyOf, oneOf, not, if/then/else) that
+  // never descends into a property or an item: validating anything against it would recurse
+  // forever (valijson overflows the stack), e.g. {"allOf": [{"$ref": "#"}]}.
+  std::optional<Problem> find_unguarded_cycle() const;
   std::optional<Problem> resolve(const std::string& doc, const std::string& pointer,
                                  const std::string& ref, Target& out) const;
   nlohmann::json transform(const std::string& doc, const std::string& root, bool instrument,

@@ -168,6 +168,11 @@ INSTANTIATE_TEST_SUITE_P(
         BadSchema{"RemoteRef", R"({"$ref": "http://json-schema.org/draft-07/schema#"})", "remote", "inline schema#/$ref"},
         BadSchema{"AnchorRef", R"({"$ref": "#foo"})", "not a JSON pointer", "inline schema#/$ref"},
         BadSchema{"BadPattern", R"({"pattern": "[a-"})", "regular expression", "inline schema#/pattern"},
+        BadSchema{"SelfReferenceInAllOf", R"({"allOf": [{"$ref": "#"}]})", "never descends",
+                  "inline schema#/allOf/0/$ref"},
+        BadSchema{"DefinitionsReferringToEachOther",
+                  R"({"$ref": "#/$defs/a", "$defs": {"a": {"anyOf": [{"$ref": "#/$defs/b"}]}, "b": {"not": {"$ref": "#/$defs/a"}}}})",
+                  "never descends", "inline schema#/$defs/b/not/$ref"},
         BadSchema{"NotASchema", R"(42)", "expected object or boolean, got integer 42", "inline schema#"}),
     [](const ::testing::TestParamInfo<BadSchema>& p) { return std::string(p.param.name); });
 
@@ -179,6 +184,15 @@ TEST(ValidateInline, PatternOnAMegabyteStringNeitherCrashesNorMisjudges) {
   EXPECT_TRUE(inline_findings(schema, data).empty());
   data[data.size() / 2] = '!';
   EXPECT_EQ(locations_of(inline_findings(schema, data)), Strings{"args#"});
+}
+
+TEST(ValidateInline, RecursionThroughPropertiesAndItemsIsFine) {
+  const char* tree = R"({"$ref": "#/$defs/node", "$defs": {"node": {"type": "object",
+    "properties": {"children": {"type": "array", "items": {"$ref": "#/$defs/node"}}},
+    "allOf": [{"$ref": "#/$defs/named"}]}, "named": {"required": ["name"]}}})";
+  EXPECT_TRUE(inline_findings(tree, json::parse(R"({"name": "a", "children": [{"name": "b"}]})")).empty());
+  EXPECT_EQ(locations_of(inline_findings(tree, json::parse(R"({"name": "a", "children": [{}]})"))),
+            Strings{"args#/children/0/name"});
 }
 
 TEST(ValidateInline, PatternsWithBackReferencesStillWork) {
