@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
-          libgtest-dev libssl-dev zlib1g-dev libbrotli-dev libpcre2-dev ca-certificates)
+          libgtest-dev libssl-dev zlib1g-dev libbrotli-dev libpcre2-dev ccache ca-certificates)
 # Node.js and npm: whatever the machine has (some ship a nodejs package that bundles npm and
 # conflicts with Debian's npm); Debian's packages otherwise.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
