@@ -38,6 +38,17 @@ std::optional<std::string> Response::header(std::string_view name) const {
 
 namespace {
 
+void apply_limits(httplib::ClientImpl& cli, const Timeouts& limits) {
+  // Backstop only: the watchdog enforces first_byte, idle and total; httplib's per-read timeout
+  // must never fire before them, yet must not leave a read blocked forever if the watchdog is late.
+  const auto backstop = std::max(std::chrono::milliseconds{0},
+                                 std::min(std::max(limits.first_byte, limits.idle), limits.total)) +
+                        std::chrono::seconds{1};
+  cli.set_connection_timeout(connect_limit(limits));
+  cli.set_read_timeout(backstop);
+  cli.set_write_timeout(backstop);
+}
+
 // RFC 9110 section 5.6.2: token = 1*tchar.
 bool is_token(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -168,16 +179,8 @@ Result<Transport> HttplibClient::make_transport() const {
   } else {
     t.client = std::make_unique<httplib::ClientImpl>(url_.host, url_.port);
   }
-  const auto& limits = options_.timeouts;
-  // Backstop only: the watchdog enforces first_byte, idle and total; httplib's per-read timeout
-  // must never fire before them, yet must not leave a read blocked forever if the watchdog is late.
-  const auto backstop = std::max(std::chrono::milliseconds{0},
-                                 std::min(std::max(limits.first_byte, limits.idle), limits.total)) +
-                        std::chrono::seconds{1};
   auto& cli = *t.client;
-  cli.set_connection_timeout(connect_limit(limits));
-  cli.set_read_timeout(backstop);
-  cli.set_write_timeout(backstop);
+  apply_limits(cli, options_.timeouts);
   cli.set_decompress(false);  // raw bytes; with it off httplib sends no Accept-Encoding either
   cli.set_url_encode(false);
   cli.set_keep_alive(false);
@@ -206,6 +209,10 @@ Result<Response> HttplibClient::send(const Request& request, Mode mode) {
 
   Timeouts limits = options_.timeouts;
   if (request.total_timeout) limits.total = *request.total_timeout;
+  if (request.connect_timeout) limits.connect = *request.connect_timeout;
+  if (request.first_byte_timeout) limits.first_byte = *request.first_byte_timeout;
+  if (request.idle_timeout) limits.idle = *request.idle_timeout;
+  apply_limits(cli, limits);  // transports are reused: every request sets its own limits
   Response out;
   std::optional<Watchdog> watchdog;
   try {

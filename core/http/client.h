@@ -42,8 +42,11 @@ struct Request {
   // as a Response with truncated = true instead of the error http.read. Lets stream checks report
   // a cut-off stream as a finding about the server rather than as a transport error.
   bool keep_truncated = false;
-  // Overrides ClientOptions::timeouts.total for this request (a suite case's timeout_ms).
+  // Override ClientOptions::timeouts for this request (a suite case's timeouts).
   std::optional<std::chrono::milliseconds> total_timeout;
+  std::optional<std::chrono::milliseconds> connect_timeout;
+  std::optional<std::chrono::milliseconds> first_byte_timeout;
+  std::optional<std::chrono::milliseconds> idle_timeout;
 };
 
 struct Chunk {

@@ -3,9 +3,12 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include "harness/cli/run_command.h"
+#include "harness/cli/validate_command.h"
 
 namespace {
 
@@ -15,6 +18,35 @@ void add_selection_options(CLI::App& app, siraya::harness::RunCommand& c) {
   app.add_option("--schemas", c.schemas_dir, "Folder of JSON Schemas overriding the bundled ones");
   app.add_option("--filter", c.filters, "Run only cases whose suite#case matches this glob or substring (repeatable)");
   app.add_option("--tag", c.tags, "Run only cases with this tag (repeatable)");
+  app.add_option("--endpoint", c.endpoints,
+                 "Run only cases of these endpoint families, comma-separated: models, chat, embeddings, rerank, "
+                 "responses, messages, other (repeatable)");
+  app.add_option("--shard", c.shard, "Run only part i of n (\"2/4\"), a stable split by case id for parallel CI jobs");
+}
+
+constexpr const char* kRunExamples = R"(Examples:
+  siraya-harness run                                         # bundled suites vs the embedded mock
+  siraya-harness run --base-url https://gw.example/v1 --api-key "$KEY" \
+      --junit junit.xml --json report.json --markdown summary.md
+  siraya-harness run --endpoint chat,responses --tag smoke --filter 'chat/*'
+  siraya-harness run --shard 2/4 --jobs 8 --retries 3 --fail-fast
+  siraya-harness run --header 'x-team: platform' --idle-timeout 5000 --timeout 120000
+  siraya-harness run --transcripts out/transcripts --transcripts-on all
+  siraya-harness run --markdown "$GITHUB_STEP_SUMMARY"       # GitHub Actions job page
+Exit codes: 0 all passed, 1 a case failed, 2 bad suite or usage, 3 harness or transport error.)";
+
+// A terminal that understands carriage returns and escape sequences.
+bool interactive_stdout() {
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) != 0 && (term == nullptr || std::string(term) != "dumb");
+}
+
+// --color: auto follows the terminal and NO_COLOR (https://no-color.org: set and not empty).
+bool use_color(const std::string& when) {
+  if (when == "always") return true;
+  if (when == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return interactive_stdout() && (no_color == nullptr || *no_color == '\0');
 }
 
 }  // namespace
@@ -31,10 +63,26 @@ int main(int argc, char** argv) {
   run->add_option("--var", command.vars, "Set a suite variable: NAME=VALUE (repeatable)");
   run->add_option("--profile", command.profile, "lenient, standard or strict")->capture_default_str();
   run->add_option("--jobs,-j", command.jobs, "Cases in flight at once")->capture_default_str()->check(CLI::Range(1, 256));
-  run->add_option("--timeout", command.timeout_ms, "Total time per request in ms")->capture_default_str()->check(CLI::Range(1L, 3'600'000L));
+  run->add_option("--timeout", command.timeout_ms, "Total time per request in ms (a case's timeout_ms wins)")->capture_default_str()->check(CLI::Range(1L, 3'600'000L));
+  run->add_option("--connect-timeout", command.connect_timeout_ms, "Time to connect (TCP and TLS) in ms")->capture_default_str()->check(CLI::Range(1L, 3'600'000L));
+  run->add_option("--first-byte-timeout", command.first_byte_timeout_ms, "Time until the response headers in ms")->capture_default_str()->check(CLI::Range(1L, 3'600'000L));
+  run->add_option("--idle-timeout", command.idle_timeout_ms, "Longest silence while reading a body in ms")->capture_default_str()->check(CLI::Range(1L, 3'600'000L));
+  run->add_option("--retries", command.retries, "Send again after a transport error, 429 or 503 (honouring retry-after); never after a failed check")->capture_default_str()->check(CLI::Range(0, 10));
+  run->add_flag("--fail-fast", command.fail_fast, "Start no further case after the first that fails or errors");
+  run->add_option("--header,-H", command.headers, "Add NAME: VALUE to every request that lacks that header (repeatable); credential-like values are redacted");
   run->add_option("--ca-file", command.ca_file, "PEM file of CAs to trust for HTTPS")->check(CLI::ExistingFile);
   run->add_flag("--insecure", command.insecure, "Do not verify TLS certificates");
   run->add_option("--junit", command.junit_path, "Also write a JUnit XML report to this file");
+  run->add_option("--json", command.json_path, "Also write a JSON report (schemas/harness/report.schema.json) to this file");
+  run->add_option("--markdown", command.markdown_path, "Also write a GitHub-flavoured Markdown summary to this file");
+  run->add_option("--transcripts", command.transcripts_dir, "Keep raw bytes with arrival times, parsed events and a curl command per case in this folder");
+  run->add_option("--transcripts-on", command.transcripts_on, "Which cases get a transcript: failure (failed and error) or all")->capture_default_str()->check(CLI::IsMember({"failure", "all"}));
+  std::string color_when = "auto";
+  run->add_option("--color", color_when, "auto (a terminal without NO_COLOR), always or never")->capture_default_str()->check(CLI::IsMember({"auto", "always", "never"}));
+  run->footer(kRunExamples);
+  run->add_option("--capabilities", command.target.capabilities, "What the target supports, comma-separated (default: everything documented; the embedded mock: everything); cases that require more are skipped")->delimiter(',')->allow_extra_args(false);
+  run->add_option("--profile-file", command.target.profile_file, "Target profile JSON (schemas/harness/target_profile.schema.json): capabilities and check profile");
+  run->add_flag("--strict-capabilities", command.target.strict_capabilities, "Fail, instead of skip, cases whose capability the target lacks");
   run->add_option("--seed", command.seed, "Seed of the embedded mock");
   run->add_flag("--verbose,-v", command.verbose, "Show info findings too");
 
@@ -42,6 +90,11 @@ int main(int argc, char** argv) {
   add_selection_options(*list, command);
 
   app.add_subcommand("checks", "List every check id with its severity per profile");
+
+  siraya::harness::ValidateCommand validate_options;
+  auto* validate = app.add_subcommand("validate", "Check suite files against the suite format without sending anything (exit 0 valid, 2 problems)");
+  validate->add_option("paths", validate_options.paths, "Suite files or folders of *.suite.json (default: the bundled suites)");
+  validate->add_option("--schemas", validate_options.schemas_dir, "Folder of JSON Schemas overriding the bundled ones");
 
   try {
     app.parse(argc, argv);
@@ -51,8 +104,11 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   }
-  command.color = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  command.profile_given = run->count("--profile") > 0;
+  command.color = use_color(color_when);
+  command.progress = interactive_stdout();
   if (run->parsed()) return siraya::harness::run_command(command, std::cout, std::cerr);
   if (list->parsed()) return siraya::harness::list_command(command, std::cout, std::cerr);
+  if (validate->parsed()) return siraya::harness::validate_command(validate_options, std::cout, std::cerr);
   return siraya::harness::checks_command(std::cout);
 }

@@ -1,13 +1,17 @@
 #include "harness/cli/run_command.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iomanip>
 #include <memory>
 
 #include "harness/checks/catalog.h"
+#include "harness/cli/run_filters.h"
 #include "harness/cli/suite_selection.h"
 #include "harness/report/console_reporter.h"
+#include "harness/report/json_reporter.h"
 #include "harness/report/junit_reporter.h"
+#include "harness/report/markdown_reporter.h"
 #include "harness/runner/runner.h"
 #include "mock/server.h"
 
@@ -57,8 +61,37 @@ std::optional<Selection> load_selection(const RunCommand& command, std::ostream&
     err << suites.error().to_string() << "\n";
     return std::nullopt;
   }
+  if (auto filtered = apply_run_filters(command, *suites); !filtered) {
+    err << filtered.error().to_string() << "\n";
+    return std::nullopt;
+  }
   return Selection{std::move(*schemas), std::move(*suites)};
 }
+
+// --header "NAME: VALUE" -> (NAME, VALUE); Error "usage" when there is no NAME before a colon.
+core::Result<core::http::Headers> command_headers(const RunCommand& command) {
+  core::http::Headers out;
+  for (const auto& h : command.headers) {
+    const auto colon = h.find(':');
+    const std::string name = colon == std::string::npos ? "" : h.substr(0, colon);
+    if (name.empty() || name.find_first_of(" \t") != std::string::npos) {
+      return core::fail("usage", "--header \"" + h + "\" is not NAME: VALUE", "command line",
+                        "write --header 'x-team: platform'");
+    }
+    std::string value = h.substr(colon + 1);
+    value.erase(0, value.find_first_not_of(" \t"));
+    out.emplace_back(name, std::move(value));
+  }
+  return out;
+}
+
+// The report files asked for, besides the console.
+struct FileReporters {
+  std::vector<std::unique_ptr<Reporter>> owned;
+  void add(const std::string& path, std::unique_ptr<Reporter> reporter) {
+    if (!path.empty()) owned.push_back(std::move(reporter));
+  }
+};
 
 }  // namespace
 
@@ -70,6 +103,12 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
   }
   auto selection = load_selection(command, err);
   if (!selection) return kExitUsage;
+  auto target = resolve_target(command.target, command.base_url.empty(), *selection->schemas);
+  if (!target) {
+    err << target.error().to_string() << "\n";
+    return kExitUsage;
+  }
+  apply_target(selection->suites, *target);  // cases the target cannot run end skipped
   const auto& schemas = selection->schemas;
   const auto* suites = &selection->suites;
   if (suites->empty()) {
@@ -84,12 +123,39 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
     return kExitUsage;
   }
 
+  auto headers = command_headers(command);
+  if (!headers) {
+    err << headers.error().to_string() << "\n";
+    return kExitUsage;
+  }
+  if (command.transcripts_on != "failure" && command.transcripts_on != "all") {
+    err << "[usage] --transcripts-on \"" << command.transcripts_on << "\" is unknown (use failure or all)\n";
+    return kExitUsage;
+  }
+  if (!command.transcripts_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(command.transcripts_dir, ec);
+    if (ec || !std::filesystem::is_directory(command.transcripts_dir)) {
+      err << "[usage] " << command.transcripts_dir << ": cannot create the transcripts folder (" << ec.message()
+          << ")\n";
+      return kExitUsage;
+    }
+  }
+
   RunOptions options;
-  options.profile = *profile;
+  options.profile = target->profile && !command.profile_given ? *target->profile : *profile;
   options.jobs = command.jobs;
+  options.client.timeouts.connect = std::chrono::milliseconds(command.connect_timeout_ms);
+  options.client.timeouts.first_byte = std::chrono::milliseconds(command.first_byte_timeout_ms);
+  options.client.timeouts.idle = std::chrono::milliseconds(command.idle_timeout_ms);
   options.client.timeouts.total = std::chrono::milliseconds(command.timeout_ms);
   options.client.insecure = command.insecure;
   if (!command.ca_file.empty()) options.client.ca_file = command.ca_file;
+  options.headers = std::move(*headers);
+  options.retry.retries = command.retries;
+  options.fail_fast = command.fail_fast;
+  options.transcripts_dir = command.transcripts_dir;
+  options.transcripts_all = command.transcripts_on == "all";
 
   std::unique_ptr<mock::Server> mock;
   if (embedded) {
@@ -108,15 +174,16 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
     options.target_label = "embedded siraya-mock at " + options.client.base_url;
   } else {
     options.client.base_url = command.base_url;
+    if (!target->label.empty()) options.target_label = target->label + " at " + command.base_url;
   }
 
-  ConsoleReporter console(out, {command.color, command.verbose});
+  ConsoleReporter console(out, {command.color, command.verbose, command.progress});
   std::vector<Reporter*> reporters{&console};
-  std::unique_ptr<JunitReporter> junit;
-  if (!command.junit_path.empty()) {
-    junit = std::make_unique<JunitReporter>(command.junit_path);
-    reporters.push_back(junit.get());
-  }
+  FileReporters files;
+  files.add(command.junit_path, std::make_unique<JunitReporter>(command.junit_path));
+  files.add(command.json_path, std::make_unique<JsonReporter>(command.json_path));
+  files.add(command.markdown_path, std::make_unique<MarkdownReporter>(command.markdown_path));
+  for (const auto& r : files.owned) reporters.push_back(r.get());
   Runner runner(options, schemas, std::move(*vars));
   auto summary = runner.run(*suites, reporters);
   if (mock) mock->stop();
@@ -124,11 +191,19 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
     err << summary.error().to_string() << "\n";
     return summary.error().id == "http.bad_url" ? kExitUsage : kExitHarness;
   }
-  if (junit && junit->write_failed()) {
-    err << "[report.io] " << command.junit_path << ": cannot write the JUnit report (check the folder exists)\n";
-    return kExitHarness;
+  bool output_failed = false;
+  for (const auto& r : files.owned) {
+    if (auto e = r->output_error()) {
+      err << e->to_string() << "\n";
+      output_failed = true;
+    }
   }
-  return exit_code(*summary);
+  if (const auto& e = runner.transcript_error()) {
+    err << e->to_string() << "\n";
+    output_failed = true;
+  }
+  const int code = exit_code(*summary);
+  return output_failed && code == 0 ? kExitHarness : code;
 }
 
 int list_command(const RunCommand& command, std::ostream& out, std::ostream& err) {
@@ -136,8 +211,16 @@ int list_command(const RunCommand& command, std::ostream& out, std::ostream& err
   if (!selection) return kExitUsage;
   for (const auto& s : selection->suites) {
     for (const auto& c : s.cases) {
-      out << s.name << "#" << c.id << "  " << c.request.method << " " << c.request.path;
+      out << s.name << "#" << c.id << "  " << c.steps.front().request.method << " " << c.steps.front().request.path;
+      if (c.steps.size() > 1) out << " (+" << c.steps.size() - 1 << " steps)";
       if (!c.name.empty()) out << "  " << c.name;
+      auto joined = [](const std::vector<std::string>& names) {
+        std::string j;
+        for (const auto& n : names) j += (j.empty() ? "" : ",") + n;
+        return j;
+      };
+      if (!c.tags.empty()) out << "  [tags: " << joined(c.tags) << "]";
+      if (!c.required_capabilities.empty()) out << "  [requires: " << joined(c.required_capabilities) << "]";
       out << "\n";
     }
   }

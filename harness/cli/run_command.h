@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "harness/suite/target.h"
+
 namespace siraya::harness {
 
 struct RunCommand {
@@ -19,14 +21,29 @@ struct RunCommand {
   std::string profile = "standard";
   std::vector<std::string> filters;      // globs over "suite#case"
   std::vector<std::string> tags;         // a case runs if it has any of these
+  std::vector<std::string> endpoints;    // endpoint families, comma-separated: chat,responses
+  std::string shard;                     // "i/n": run the i-th of n stable parts (CI)
   std::size_t jobs = 4;
-  long timeout_ms = 60'000;
+  long timeout_ms = 60'000;              // total per request (a case's timeout_ms wins)
+  long connect_timeout_ms = 10'000;
+  long first_byte_timeout_ms = 60'000;   // request sent -> response headers
+  long idle_timeout_ms = 30'000;         // longest silence while reading the body
+  std::size_t retries = 2;               // on transport errors, 429 and 503 (harness/runner/retry_policy.h)
+  bool fail_fast = false;
+  std::vector<std::string> headers;      // "NAME: VALUE", added to every request
   std::string ca_file;
   bool insecure = false;
   std::string junit_path;
+  std::string json_path;
+  std::string markdown_path;
+  std::string transcripts_dir;
+  std::string transcripts_on = "failure";  // failure | all
   std::uint64_t seed = 0;  // embedded mock
   bool color = false;
+  bool progress = false;   // a live progress line (stdout is a terminal)
   bool verbose = false;
+  TargetOptions target;       // --capabilities, --profile-file, --strict-capabilities (harness/suite/target.h)
+  bool profile_given = false; // --profile was on the command line: it wins over the profile file's
 };
 
 // Returns the process exit code: 0 all passed, 1 a case failed, 2 bad suite or usage,

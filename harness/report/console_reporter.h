@@ -1,7 +1,9 @@
 #pragma once
-// Human-readable report: one line per case as it completes (in suite order), the findings of
-// failed cases (and warnings of passed ones) indented below it, and a closing summary line
-// "N passed, N failed, N skipped, N errors".
+// Human-readable report: one line per case as it completes (in suite order) with its request,
+// duration and, for streams, the timing figures; below it the findings of failed cases (and
+// warnings of passed ones), where the case is in its suite file, and a curl command that sends
+// the request again; a closing line "N passed, N failed, N skipped, N errors". With `progress`
+// (a terminal only) a "[finished/total]" line is kept updated at the bottom while cases run.
 #include <ostream>
 
 #include "harness/report/reporter.h"
@@ -9,8 +11,9 @@
 namespace siraya::harness {
 
 struct ConsoleOptions {
-  bool color = false;     // ANSI colours (when writing to a terminal)
-  bool verbose = false;   // also list info findings and passing cases' durations
+  bool color = false;     // ANSI colours (a terminal, and NO_COLOR unset)
+  bool verbose = false;   // also list info findings, and timing of every case
+  bool progress = false;  // a live progress line (a terminal only: it uses carriage returns)
 };
 
 class ConsoleReporter : public Reporter {
@@ -19,11 +22,14 @@ class ConsoleReporter : public Reporter {
   void on_start(const RunInfo& info) override;
   void on_case(const CaseResult& result) override;
   void on_finish(const RunSummary& summary) override;
+  void on_progress(std::size_t finished, std::size_t total) override;
 
  private:
   std::string paint(std::string_view text, std::string_view color) const;
+  void clear_progress();
   std::ostream& out_;
   ConsoleOptions options_;
+  bool progress_shown_ = false;
 };
 
 }  // namespace siraya::harness

@@ -1,10 +1,10 @@
 #include "harness/report/junit_reporter.h"
 
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <sstream>
 
+#include "harness/report/report_file.h"
 #include "harness/suite/suite.h"
 
 namespace siraya::harness {
@@ -73,23 +73,24 @@ std::string JunitReporter::xml(const RunSummary& summary) const {
       for (const auto& f : r->findings) {
         details += std::string(core::to_string(f.severity)) + " " + f.to_string() + "\n";
       }
+      std::string where = "at " + r->test_case->location;
+      if (!r->reproduce.empty()) where += "\nreproduce: " + r->reproduce;
       if (r->outcome == Outcome::failed) {
         const core::Finding* first = nullptr;
         for (const auto& f : r->findings) {
           if (f.severity == core::Severity::error) { first = &f; break; }
         }
         out << "      <failure type=\"" << xml_escape(first ? first->id : "failed") << "\" message=\""
-            << xml_escape(first ? first->to_string() : "") << "\">" << xml_escape(details + "at " + r->test_case->location)
-            << "</failure>\n";
+            << xml_escape(first ? first->to_string() : "") << "\">" << xml_escape(details + where) << "</failure>\n";
       } else if (r->outcome == Outcome::error && r->error) {
         out << "      <error type=\"" << xml_escape(r->error->id) << "\" message=\"" << xml_escape(r->error->to_string())
-            << "\"/>\n";
+            << "\">" << xml_escape(where) << "</error>\n";
       } else if (r->outcome == Outcome::skipped) {
         out << "      <skipped message=\"" << xml_escape(r->error ? r->error->to_string() : "") << "\"/>\n";
       }
-      if (!details.empty() && r->outcome != Outcome::failed) {
-        out << "      <system-out>" << xml_escape(details) << "</system-out>\n";
-      }
+      std::string system_out = r->outcome != Outcome::failed ? details : "";
+      if (r->timing) system_out += "timing: " + to_string(*r->timing) + "\n";
+      if (!system_out.empty()) out << "      <system-out>" << xml_escape(system_out) << "</system-out>\n";
       out << "    </testcase>\n";
     }
     out << "  </testsuite>\n";
@@ -98,11 +99,6 @@ std::string JunitReporter::xml(const RunSummary& summary) const {
   return out.str();
 }
 
-void JunitReporter::on_finish(const RunSummary& summary) {
-  std::ofstream file(path_, std::ios::binary | std::ios::trunc);
-  file << xml(summary);
-  file.close();
-  write_failed_ = !file;
-}
+void JunitReporter::on_finish(const RunSummary& summary) { error_ = write_report_file(path_, xml(summary), "JUnit"); }
 
 }  // namespace siraya::harness

@@ -1,8 +1,9 @@
 #pragma once
 // JUnit XML (the dialect Jenkins, GitLab and GitHub test reporters read): one <testsuite> per
 // suite, one <testcase> per case with classname = suite name and name = case id; failures carry
-// every error finding, errors the operational error, skipped the reason. Accumulates and writes
-// the file at the end of the run.
+// every error finding, errors the operational error, skipped the reason; failures and errors say
+// where the case is and how to reproduce it, and <system-out> carries warnings and timing.
+// Accumulates and writes the file at the end of the run.
 #include <string>
 #include <vector>
 
@@ -20,13 +21,14 @@ class JunitReporter : public Reporter {
   // The document for the cases seen so far (also what on_finish writes).
   std::string xml(const RunSummary& summary) const;
   // Whether on_finish could write the file; the CLI reports it.
-  bool write_failed() const { return write_failed_; }
+  bool write_failed() const { return error_.has_value(); }
+  std::optional<core::Error> output_error() const override { return error_; }
 
  private:
   std::string path_;
   RunInfo info_;
   std::vector<CaseResult> results_;
-  bool write_failed_ = false;
+  std::optional<core::Error> error_;
 };
 
 std::string xml_escape(std::string_view text);

@@ -1,6 +1,7 @@
 #pragma once
-// Reporters observe a run; they never decide outcomes. Calls arrive on one thread, cases in
-// suite order whatever order they finished in.
+// Reporters observe a run; they never decide outcomes. Calls arrive one at a time (never
+// concurrently); on_case comes in suite order whatever order the cases finished in, while
+// on_progress comes as each case finishes.
 #include <string>
 #include <vector>
 
@@ -21,6 +22,13 @@ class Reporter {
   virtual void on_start(const RunInfo& info) = 0;
   virtual void on_case(const CaseResult& result) = 0;
   virtual void on_finish(const RunSummary& summary) = 0;
+  // `finished` of `total` cases are done (in any order).
+  virtual void on_progress(std::size_t finished, std::size_t total) {
+    (void)finished;
+    (void)total;
+  }
+  // For reporters that write a file: the Error (report.io) when on_finish could not write it.
+  virtual std::optional<core::Error> output_error() const { return std::nullopt; }
 };
 
 }  // namespace siraya::harness

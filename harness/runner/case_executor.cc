@@ -1,75 +1,166 @@
 #include "harness/runner/case_executor.h"
 
-#include <algorithm>
 #include <chrono>
+#include <set>
 
-#include "core/endpoints.h"
-#include "harness/checks/catalog.h"
-#include "harness/checks/chat_stream.h"
-#include "harness/checks/checks.h"
-#include "harness/checks/messages_stream.h"
-#include "harness/checks/responses_stream.h"
+#include "harness/runner/capture.h"
 
 namespace siraya::harness {
 
 namespace {
 
 using nlohmann::json;
+using Clock = std::chrono::steady_clock;
 
-core::Findings& append(core::Findings& to, core::Findings from) {
-  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-  return to;
+std::chrono::milliseconds since(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
 }
 
-// The endpoint a case path addresses: the base URL ends in /v1, case paths follow it.
-const core::Endpoint* endpoint_for(const std::string& path) {
-  return core::find_endpoint_by_path("/v1" + path.substr(0, path.find('?')));
+CaseResult start_result(const PreparedCase& p) {
+  CaseResult r;
+  r.suite = p.suite;
+  r.test_case = p.test_case;
+  r.steps = p.test_case->steps.size();
+  r.request_line = p.request.method + " " + p.request.path;
+  return r;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); });
+// "step 2 (fetch)" for the findings of a multi-step case; empty for a single request.
+std::string step_label(const Case& c, std::size_t index) {
+  if (c.steps.size() < 2) return "";
+  const Step& s = c.steps[index];
+  return "step " + std::to_string(index + 1) + (s.name.empty() ? "" : " (" + s.name + ")");
 }
 
-core::StreamDialect stream_dialect(const PreparedCase& p, const core::Endpoint* endpoint) {
-  const auto& expect = p.test_case->expect;
-  if (expect.stream) return core::parse_dialect(*expect.stream).value_or(core::StreamDialect::none);
-  // Only a literal true streams; a malformed "stream" value is the server's to reject.
-  const bool streaming = p.body && p.body->is_object() && p.body->contains("stream") && (*p.body)["stream"] == true;
-  return streaming && endpoint != nullptr ? endpoint->dialect : core::StreamDialect::none;
-}
-
-struct StreamVerdict {
-  core::Findings findings;
-  json accumulated;
-};
-
-// The dialect's state machine over the decoded events.
-StreamVerdict check_stream(core::StreamDialect dialect, const std::vector<core::sse::Event>& events,
-                           const json* request, const core::schema::Registry& schemas) {
-  switch (dialect) {
-    case core::StreamDialect::chat: {
-      ChatStreamOptions options;
-      options.request = request;
-      options.schemas = &schemas;
-      auto r = check_chat_stream(events, options);
-      return {std::move(r.findings), std::move(r.accumulated)};
-    }
-    case core::StreamDialect::responses: {
-      ResponsesStreamOptions options;
-      options.schemas = &schemas;
-      auto r = check_responses_stream(events, options);
-      return {std::move(r.findings), std::move(r.accumulated)};
-    }
-    case core::StreamDialect::messages: {
-      MessagesStreamOptions options;
-      options.schemas = &schemas;
-      auto r = check_messages_stream(events, options);
-      return {std::move(r.findings), std::move(r.accumulated)};
-    }
-    case core::StreamDialect::none: break;
+void add_findings(CaseResult& r, core::Findings findings, const std::string& label) {
+  for (auto& f : findings) {
+    if (!label.empty()) f.location = label + (f.location.empty() ? "" : ": " + f.location);
+    r.findings.push_back(std::move(f));
   }
-  return {};
+}
+
+CaseResult unsupported(const PreparedCase& p) {
+  const Case& c = *p.test_case;
+  CaseResult r = start_result(p);
+  const std::string& name = *c.missing_capability;
+  const std::string fix = "run against a target that has it (--capabilities " + name +
+                          " or a --profile-file that lists it), or leave the case out with --filter / --tag";
+  if (c.missing_capability_fails) {
+    r.outcome = Outcome::failed;
+    r.findings.push_back({"capability.unsupported", core::Severity::error, "target",
+                          "unsupported: needs " + name + " (--strict-capabilities makes that a failure)", fix});
+  } else {
+    r.outcome = Outcome::skipped;
+    r.error = core::Error{"capability.unsupported", "unsupported: needs " + name, c.location, fix};
+  }
+  return r;
+}
+
+// Every step once, in order, stopping at the first that does not pass.
+CaseResult run_steps(const PreparedCase& p, core::http::Client& client, const core::schema::Registry& schemas,
+                     Profile profile) {
+  const auto started = Clock::now();
+  const Case& c = *p.test_case;
+  CaseResult r = start_result(p);
+  Variables vars = p.variables;
+  for (std::size_t i = 0; i < c.steps.size(); ++i) {
+    const Step& step = c.steps[i];
+    std::optional<PreparedStep> later;
+    if (i > 0) {
+      auto prepared = prepare_step(c, step, vars);
+      if (!prepared) {
+        r.outcome = Outcome::error;
+        r.error = prepared.error();
+        r.step = i + 1;
+        break;
+      }
+      later = std::move(*prepared);
+    }
+    const PreparedStep& prepared = later ? *later : static_cast<const PreparedStep&>(p);
+    r.request_line = prepared.request.method + " " + prepared.request.path;
+    auto response = client.send(prepared.request, streams(step, prepared) ? core::http::Mode::streaming
+                                                                          : core::http::Mode::buffered);
+    if (!response) {
+      r.outcome = Outcome::error;
+      r.error = response.error();
+      if (r.error->location.empty()) r.error->location = step.location;
+      if (c.steps.size() > 1) r.step = i + 1;
+      break;
+    }
+    StepVerdict verdict = judge_step(step, prepared, *response, schemas, profile);
+    r.status = response->status;
+    r.timing = verdict.timing;
+    const bool failed = core::has_errors(verdict.findings);
+    core::Findings captured;
+    if (!failed) captured = take_captures(step, verdict, *response, vars);
+    add_findings(r, std::move(verdict.findings), step_label(c, i));
+    add_findings(r, std::move(captured), step_label(c, i));
+    if (core::has_errors(r.findings)) {
+      r.outcome = Outcome::failed;
+      if (c.steps.size() > 1) r.step = i + 1;
+      break;
+    }
+  }
+  r.duration = since(started);
+  return r;
+}
+
+// "run 2: " in front of each finding of one trial run.
+core::Findings with_run(core::Findings findings, int run, std::optional<core::Severity> severity = std::nullopt) {
+  for (auto& f : findings) {
+    f.location = "run " + std::to_string(run) + (f.location.empty() ? "" : ": " + f.location);
+    if (severity && f.severity == core::Severity::error) f.severity = *severity;
+  }
+  return findings;
+}
+
+// Runs until min_passes runs passed or too few runs are left to get there. The findings of the
+// failed runs are kept (as warnings when the case passes overall), each marked with its run.
+CaseResult run_trials(const PreparedCase& p, core::http::Client& client, const core::schema::Registry& schemas,
+                      Profile profile) {
+  const Trials& t = p.test_case->trials;
+  TrialTally tally{0, 0, t.runs, t.min_passes};
+  std::optional<CaseResult> first_pass;
+  std::vector<std::pair<int, CaseResult>> failures;
+  std::chrono::milliseconds duration{0};
+  while (tally.ran < t.runs && tally.passed < t.min_passes && tally.passed + (t.runs - tally.ran) >= t.min_passes) {
+    CaseResult r = run_steps(p, client, schemas, profile);
+    ++tally.ran;
+    duration += r.duration;
+    if (r.outcome == Outcome::error) {
+      // A harness or transport problem says nothing about the model's nondeterminism.
+      r.findings = with_run(std::move(r.findings), tally.ran);
+      r.trials = tally;
+      r.duration = duration;
+      return r;
+    }
+    if (r.outcome == Outcome::passed) {
+      ++tally.passed;
+      if (!first_pass) first_pass = std::move(r);
+    } else {
+      failures.emplace_back(tally.ran, std::move(r));
+    }
+  }
+  const bool passed = tally.passed >= t.min_passes;
+  core::Findings findings = passed ? std::move(first_pass->findings) : core::Findings{};
+  for (auto& [run, failed] : failures) {
+    auto marked = with_run(std::move(failed.findings), run, passed ? std::optional(core::Severity::warning) : std::nullopt);
+    findings.insert(findings.end(), std::make_move_iterator(marked.begin()), std::make_move_iterator(marked.end()));
+  }
+  CaseResult out = passed ? std::move(*first_pass) : std::move(failures.back().second);
+  out.findings = std::move(findings);
+  const std::string tallied = std::to_string(tally.passed) + " of " + std::to_string(tally.ran) + " runs passed (" +
+                              std::to_string(t.min_passes) + " of at most " + std::to_string(t.runs) + " required)";
+  if (passed) {
+    out.findings.push_back({"trials.passed", core::Severity::info, "trials", tallied, ""});
+  } else {
+    out.findings.push_back({"trials.failed", core::Severity::error, "trials", tallied,
+                            "the findings of each failed run are listed with their run number"});
+  }
+  out.outcome = passed ? Outcome::passed : Outcome::failed;
+  out.trials = tally;
+  out.duration = duration;
+  return out;
 }
 
 }  // namespace
@@ -78,114 +169,45 @@ PreparedCase prepare_case(const Suite& suite, const Case& test_case, const Varia
   PreparedCase p;
   p.suite = &suite;
   p.test_case = &test_case;
-  auto fail_with = [&](core::Error e, const std::string& where) {
-    e.location = test_case.location + where;
-    p.error = std::move(e);
-    return p;
-  };
-  const RequestSpec& spec = test_case.request;
-  p.request.method = spec.method;
-  // A body cut short is a finding about the server, not a transport failure.
-  p.request.keep_truncated = true;
-  if (test_case.timeout_ms > 0) p.request.total_timeout = std::chrono::milliseconds(test_case.timeout_ms);
-  auto path = variables.resolve(spec.path);
-  if (!path) return fail_with(path.error(), "/request/path");
-  p.request.path = *path;
-  bool has_content_type = false;
-  for (const auto& [name, value] : spec.headers) {
-    auto v = variables.resolve(value);
-    if (!v) return fail_with(v.error(), "/request/headers/" + name);
-    has_content_type = has_content_type || iequals(name, "content-type");
-    p.request.headers.emplace_back(name, std::move(*v));
+  p.variables = variables;
+  std::set<std::string> captured;
+  for (const auto& step : test_case.steps) {
+    for (const auto& c : step.captures) captured.insert(c.name);
   }
-  if (spec.body) {
-    auto body = variables.resolve(*spec.body);
-    if (!body) return fail_with(body.error(), "/request/body");
-    p.request.body = body->dump();
-    p.body = std::move(*body);
-    if (!has_content_type) p.request.headers.emplace_back("Content-Type", "application/json");
-  } else if (spec.raw_body) {
-    auto raw = variables.resolve(*spec.raw_body);
-    if (!raw) return fail_with(raw.error(), "/request/raw_body");
-    p.request.body = std::move(*raw);
+  for (std::size_t i = 0; i < test_case.steps.size(); ++i) {
+    // Resolving through `variables` itself teaches it the ${secret:...} values of every step.
+    auto prepared = prepare_step(test_case, test_case.steps[i], variables, i == 0 ? nullptr : &captured);
+    if (!prepared) {
+      p.error = prepared.error();
+      break;
+    }
+    if (i == 0) static_cast<PreparedStep&>(p) = std::move(*prepared);
   }
   return p;
 }
 
-CaseResult judge(const PreparedCase& p, const core::http::Response& response,
-                 const core::schema::Registry& schemas, Profile profile) {
-  const Case& c = *p.test_case;
-  CaseResult result;
-  result.suite = p.suite;
-  result.test_case = p.test_case;
-  result.status = response.status;
-  result.request_line = p.request.method + " " + p.request.path;
-  core::Findings& findings = result.findings;
-
-  append(findings, check_status(c.expect, response));
-  if (findings.empty()) {
-    if (response.truncated) {
-      findings.push_back({"body.truncated", core::Severity::error, "body",
-                          "the connection closed after " + std::to_string(response.body.size()) +
-                              " body bytes, before the body was complete",
-                          "finish the body (the last chunk of a chunked body, or every byte of Content-Length)"});
-    }
-    // Only judge the body of the answer the case asked for; a wrong status says it all.
-    append(findings, check_headers(c.expect, response));
-    const core::Endpoint* endpoint = endpoint_for(p.request.path);
-    const core::StreamDialect dialect = response.status < 300 ? stream_dialect(p, endpoint) : core::StreamDialect::none;
-    std::optional<json> target;
-    if (dialect != core::StreamDialect::none) {
-      auto framing = check_sse_framing(response);
-      append(findings, std::move(framing.findings));
-      auto stream = check_stream(dialect, framing.events, p.body ? &*p.body : nullptr, schemas);
-      append(findings, std::move(stream.findings));
-      target = std::move(stream.accumulated);
-    } else {
-      const bool is_error = response.status >= 400;
-      std::string schema_id = c.expect.schema.value_or("");
-      if (!c.expect.schema && endpoint != nullptr) {
-        schema_id = std::string(is_error ? endpoint->error_schema : endpoint->response_schema);
-      }
-      auto body = check_json_body(response, schema_id, is_error ? "schema.error" : "schema.response", schemas);
-      append(findings, std::move(body.findings));
-      if (is_error && body.value) {
-        append(findings, check_error_envelope(c.expect.error ? &*c.expect.error : nullptr, response.status, *body.value));
-      }
-      target = std::move(body.value);
-    }
-    if (!c.expect.assertions.empty()) {
-      append(findings, check_assertions(c.expect.assertions, target.value_or(json())));
-    }
-  }
-  apply_profile(findings, profile);
-  result.outcome = core::has_errors(findings) ? Outcome::failed : Outcome::passed;
-  return result;
+CaseResult judge(const PreparedCase& p, const core::http::Response& response, const core::schema::Registry& schemas,
+                 Profile profile) {
+  CaseResult r = start_result(p);
+  StepVerdict verdict = judge_step(p.test_case->steps.front(), p, response, schemas, profile);
+  r.status = response.status;
+  r.timing = verdict.timing;
+  r.findings = std::move(verdict.findings);
+  r.outcome = core::has_errors(r.findings) ? Outcome::failed : Outcome::passed;
+  return r;
 }
 
 CaseResult execute_case(const PreparedCase& p, core::http::Client& client, const core::schema::Registry& schemas,
                         Profile profile) {
-  const auto started = std::chrono::steady_clock::now();
-  auto elapsed = [&] {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-  };
+  if (p.test_case->missing_capability) return unsupported(p);
   if (p.error) {
-    CaseResult r{p.suite, p.test_case, Outcome::error, {}, p.error, 0, {}, p.request.method + " " + p.request.path};
+    CaseResult r = start_result(p);
+    r.outcome = Outcome::error;
+    r.error = p.error;
     return r;
   }
-  const auto endpoint = endpoint_for(p.request.path);
-  const bool streaming = stream_dialect(p, endpoint) != core::StreamDialect::none;
-  auto response = client.send(p.request, streaming ? core::http::Mode::streaming : core::http::Mode::buffered);
-  if (!response) {
-    core::Error e = response.error();
-    if (e.location.empty()) e.location = p.test_case->location;
-    CaseResult r{p.suite, p.test_case, Outcome::error, {}, std::move(e), 0, elapsed(),
-                 p.request.method + " " + p.request.path};
-    return r;
-  }
-  CaseResult r = judge(p, *response, schemas, profile);
-  r.duration = elapsed();
-  return r;
+  if (p.test_case->trials.runs > 1) return run_trials(p, client, schemas, profile);
+  return run_steps(p, client, schemas, profile);
 }
 
 }  // namespace siraya::harness

@@ -1,5 +1,6 @@
 #pragma once
-// One case: the resolved request, then send + checks + outcome.
+// One case: its steps sent in order (a failing step stops the case; captures feed later steps),
+// the whole sequence repeated for trials, and skipped when the target lacks a capability.
 #include <optional>
 #include <string>
 
@@ -9,27 +10,32 @@
 #include "core/schema/registry.h"
 #include "harness/checks/profile.h"
 #include "harness/runner/case_result.h"
+#include "harness/runner/step_judge.h"
 #include "harness/suite/suite.h"
 #include "harness/suite/variables.h"
 
 namespace siraya::harness {
 
-struct PreparedCase {
+// The base holds the first step, resolved; later steps are resolved when they run, after the
+// steps before them captured their values.
+struct PreparedCase : PreparedStep {
   const Suite* suite = nullptr;
   const Case* test_case = nullptr;
-  core::http::Request request;
-  std::optional<nlohmann::json> body;  // the resolved JSON body, when the case has one
-  std::optional<core::Error> error;    // resolution failed: the case ends as an error
+  std::optional<core::Error> error;  // resolution failed: the case ends as an error
+  Variables variables;               // for the later steps
 };
 
-// Resolves variables in the request. Not thread-safe (Variables learns secrets while resolving).
+// Resolves every step (names captured by earlier steps provisionally), so that unknown variables
+// and unset environment variables end the case before anything is sent and every secret is known
+// to `variables` before results are reported. Not thread-safe (Variables learns secrets).
 PreparedCase prepare_case(const Suite& suite, const Case& test_case, const Variables& variables);
 
-// Judges one response (no I/O): the composition of every check for this case.
+// Judges one response to the first step (no I/O).
 CaseResult judge(const PreparedCase& prepared, const core::http::Response& response,
                  const core::schema::Registry& schemas, Profile profile);
 
-// Sends the prepared request and judges the response. Thread-safe.
+// Runs the case: skipped (or failed, when strict) for a missing capability; otherwise every step,
+// as many times as its trials ask. Thread-safe for distinct clients.
 CaseResult execute_case(const PreparedCase& prepared, core::http::Client& client,
                         const core::schema::Registry& schemas, Profile profile);
 

@@ -5,6 +5,7 @@
 
 #include "core/finding.h"
 #include "core/result.h"
+#include "harness/checks/timing.h"
 
 namespace siraya::harness {
 
@@ -17,6 +18,14 @@ enum class Outcome { passed, failed, skipped, error };
 
 std::string_view to_string(Outcome o);
 
+// k-of-n for a case with trials (harness/suite/suite.h Trials).
+struct TrialTally {
+  int ran = 0;         // runs made (trials stop once the outcome is certain)
+  int passed = 0;
+  int runs = 0;        // most runs allowed
+  int min_passes = 0;  // runs that must pass
+};
+
 struct CaseResult {
   const Suite* suite = nullptr;
   const Case* test_case = nullptr;
@@ -26,6 +35,14 @@ struct CaseResult {
   int status = 0;                    // HTTP status received; 0 when none
   std::chrono::milliseconds duration{0};
   std::string request_line;          // "POST /chat/completions"
+  std::optional<Timing> timing;      // of the last response judged; unset when none arrived
+  std::size_t retries = 0;           // requests sent again after a transport error, 429 or 503
+  std::string reproduce;             // a curl command (secrets as $VARIABLES) for the last request
+  // Multi-step cases: the 1-based step that decided a failed or error outcome (0 when none did)
+  // of `steps`; findings of such cases name their step in their location ("step 2 (fetch): ...").
+  std::size_t step = 0;
+  std::size_t steps = 1;
+  std::optional<TrialTally> trials;  // set for a case with trials
 };
 
 struct RunSummary {

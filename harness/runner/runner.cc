@@ -1,9 +1,13 @@
 #include "harness/runner/runner.h"
 
+#include <algorithm>
 #include <atomic>
-#include <mutex>
+#include <cctype>
 #include <thread>
 
+#include "harness/report/curl_command.h"
+#include "harness/report/transcript.h"
+#include "harness/runner/case_client.h"
 #include "harness/runner/case_executor.h"
 
 namespace siraya::harness {
@@ -31,17 +35,54 @@ void redact_result(CaseResult& r, const std::set<std::string>& secrets) {
     r.error->location = redact(std::move(r.error->location), secrets);
   }
   r.request_line = redact(std::move(r.request_line), secrets);
+  r.reproduce = redact(std::move(r.reproduce), secrets);
+}
+
+// FNV-1a: a per-case seed for retry jitter that does not depend on the run's order.
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+// Statuses a case expects are answers, not hiccups: never retried.
+std::set<int> expected_statuses(const Case& c) {
+  std::set<int> out;
+  for (const auto& step : c.steps) out.insert(step.expect.status);
+  return out;
+}
+
+CaseResult not_run(const PreparedCase& p, const std::string& stopped_by) {
+  CaseResult r;
+  r.suite = p.suite;
+  r.test_case = p.test_case;
+  r.outcome = Outcome::skipped;
+  r.request_line = p.request.method + " " + p.request.path;
+  r.error = core::Error{"run.not_run", "not run: --fail-fast stopped the run after " + stopped_by + " did not pass",
+                        p.test_case->location, "fix that case first, or run without --fail-fast"};
+  return r;
 }
 
 }  // namespace
+
+bool is_credential_header(std::string_view name) {
+  std::string n(name);
+  std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
+  return n == "authorization" || n == "proxy-authorization" || n == "cookie" || n.find("key") != n.npos ||
+         n.find("token") != n.npos || n.find("secret") != n.npos;
+}
 
 Runner::Runner(RunOptions options, std::shared_ptr<const core::schema::Registry> schemas, Variables variables)
     : options_(std::move(options)), schemas_(std::move(schemas)), variables_(std::move(variables)) {}
 
 core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std::vector<Reporter*>& reporters) {
   const auto started = std::chrono::steady_clock::now();
-  auto client = core::http::Client::create(options_.client);
-  if (!client) return core::Unexpected<core::Error>(client.error());
+  std::shared_ptr<core::http::Client> client = options_.client_override;
+  if (!client) {
+    auto created = core::http::Client::create(options_.client);
+    if (!created) return core::Unexpected<core::Error>(created.error());
+    client = std::move(*created);
+  }
 
   // Resolve every request first, on this thread: secrets become known before anything is reported.
   std::vector<PreparedCase> prepared;
@@ -52,6 +93,14 @@ core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std
     auto s = vars.secrets();
     secrets.insert(s.begin(), s.end());
   }
+  for (const auto& [name, value] : options_.headers) {
+    if (is_credential_header(name) && !value.empty()) secrets.insert(value);
+  }
+  std::string api_key;
+  if (variables_.has("api_key")) {
+    if (auto key = variables_.resolve(std::string("${api_key}"))) api_key = *key;
+  }
+  TranscriptContext transcripts{options_.client.base_url, secrets, secret_placeholders(secrets, api_key)};
 
   RunInfo info{options_.target_label.empty() ? options_.client.base_url : options_.target_label,
                std::string(to_string(options_.profile)), suites.size(), prepared.size()};
@@ -59,16 +108,55 @@ core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std
 
   std::vector<std::optional<CaseResult>> results(prepared.size());
   std::mutex mutex;
-  std::size_t next_report = 0;
+  std::size_t next_report = 0, finished = 0;
   RunSummary summary;
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::string stopped_by;  // guarded by mutex
+
+  auto run_one = [&](const PreparedCase& p) {
+    CaseClientOptions cc;
+    cc.headers = options_.headers;
+    cc.retry = options_.retry;
+    cc.retry_context.expected_statuses = expected_statuses(*p.test_case);
+    cc.retry_context.jitter_seed = fnv1a(p.suite->name + "#" + p.test_case->id);
+    cc.record = !options_.transcripts_dir.empty();
+    cc.sleep = options_.sleep;
+    CaseClient case_client(*client, std::move(cc));
+    CaseResult r = execute_case(p, case_client, *schemas_, options_.profile);
+    r.retries = case_client.retries();
+    if (const auto& sent = case_client.last_request()) {
+      r.reproduce = curl_command(options_.client.base_url, *sent, transcripts.placeholders);
+    }
+    redact_result(r, secrets);
+    const bool bad = r.outcome == Outcome::failed || r.outcome == Outcome::error;
+    if (cc.record && (options_.transcripts_all || bad)) {
+      if (auto written = write_transcript(options_.transcripts_dir, r, case_client.exchanges(), transcripts);
+          !written) {
+        std::lock_guard lock(mutex);
+        if (!transcript_error_) transcript_error_ = written.error();
+      }
+    }
+    return r;
+  };
 
   auto worker = [&] {
     for (std::size_t i = next++; i < prepared.size(); i = next++) {
-      CaseResult r = execute_case(prepared[i], **client, *schemas_, options_.profile);
-      redact_result(r, secrets);
+      std::optional<CaseResult> r;
+      if (stop) {
+        std::lock_guard lock(mutex);
+        r = not_run(prepared[i], stopped_by);
+      } else {
+        r = run_one(prepared[i]);
+      }
       std::lock_guard lock(mutex);
+      if (options_.fail_fast && !stop && (r->outcome == Outcome::failed || r->outcome == Outcome::error)) {
+        stopped_by = r->suite->name + "#" + r->test_case->id;
+        stop = true;
+      }
       results[i] = std::move(r);
+      ++finished;
+      for (auto* rep : reporters) rep->on_progress(finished, prepared.size());
       // Report in suite order: flush the finished prefix.
       while (next_report < results.size() && results[next_report]) {
         const CaseResult& done = *results[next_report++];

@@ -1,8 +1,11 @@
 #pragma once
 // Runs cases against a target: resolves variables, sends each request (a worker pool of
-// `jobs` threads), runs the checks, applies the profile and decides the outcome.
+// `jobs` threads; reports still arrive in suite order), retries what may be retried, runs the
+// checks, applies the profile, decides the outcome, and writes transcripts when asked.
 #include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +14,7 @@
 #include "harness/checks/profile.h"
 #include "harness/report/reporter.h"
 #include "harness/runner/case_result.h"
+#include "harness/runner/retry_policy.h"
 #include "harness/suite/suite.h"
 #include "harness/suite/variables.h"
 
@@ -21,6 +25,18 @@ struct RunOptions {
   Profile profile = Profile::standard;
   std::size_t jobs = 4;
   std::string target_label;          // shown by reporters; defaults to the base URL
+  // Extra request headers (--header), added to every request that lacks a header of that name.
+  // Values of credential-like headers (authorization, *key*, *token*, *secret*, cookie) are
+  // treated as secrets.
+  core::http::Headers headers;
+  RetryPolicy retry;                 // retries: harness/runner/retry_policy.h
+  bool fail_fast = false;            // after the first failed or error case, start no other case
+  std::string transcripts_dir;       // empty: no transcripts (harness/report/transcript.h)
+  bool transcripts_all = false;      // false: failed and error cases only
+  // For tests: the client to send through instead of one built from `client`, and how a retry
+  // waits (default: the worker thread sleeps).
+  std::shared_ptr<core::http::Client> client_override;
+  std::function<void(std::chrono::milliseconds)> sleep;
 };
 
 class Runner {
@@ -28,12 +44,20 @@ class Runner {
   Runner(RunOptions options, std::shared_ptr<const core::schema::Registry> schemas, Variables variables);
 
   // Runs every case of every suite (already filtered by the caller), reporting to each reporter.
+  // Cases --fail-fast kept from running are reported as skipped (error id run.not_run).
   core::Result<RunSummary> run(const std::vector<Suite>& suites, const std::vector<Reporter*>& reporters);
+
+  // The first transcript that could not be written (Error report.io), if any.
+  const std::optional<core::Error>& transcript_error() const { return transcript_error_; }
 
  private:
   RunOptions options_;
   std::shared_ptr<const core::schema::Registry> schemas_;
   Variables variables_;
+  std::optional<core::Error> transcript_error_;
 };
+
+// Whether a header's value is a credential (redacted like a secret).
+bool is_credential_header(std::string_view name);
 
 }  // namespace siraya::harness

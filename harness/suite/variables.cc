@@ -1,8 +1,56 @@
 #include "harness/suite/variables.h"
 
+#include <cctype>
 #include <cstdlib>
 
 namespace siraya::harness {
+
+namespace {
+
+bool valid_name(const std::string& name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  }
+  return true;
+}
+
+// Walks `text`, calling on_literal(text) and on_ref(ref) in order. "$${" is the literal "${".
+template <class Literal, class Ref>
+core::Result<void> scan(const std::string& text, Literal on_literal, Ref on_ref) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text.compare(i, 3, "$${") == 0) {
+      on_literal("${");
+      i += 3;
+      continue;
+    }
+    if (text.compare(i, 2, "${") != 0) {
+      on_literal(std::string_view(text).substr(i, 1));
+      ++i;
+      continue;
+    }
+    const std::size_t close = text.find('}', i + 2);
+    if (close == std::string::npos) {
+      return core::fail("suite.variable", "unterminated variable reference in \"" + text + "\"", "",
+                        "close it with '}' or write $${ for a literal ${");
+    }
+    const std::string ref = text.substr(i + 2, close - i - 2);
+    VariableRef r;
+    if (ref.rfind("env:", 0) == 0) {
+      r = {VariableRef::Kind::env, ref.substr(4)};
+    } else if (ref.rfind("secret:", 0) == 0) {
+      r = {VariableRef::Kind::secret, ref.substr(7)};
+    } else {
+      r = {VariableRef::Kind::name, ref};
+    }
+    if (auto ok = on_ref(r, ref); !ok) return ok;
+    i = close + 1;
+  }
+  return {};
+}
+
+}  // namespace
 
 void Variables::set(const std::string& name, std::string value, bool secret) {
   if (secret) {
@@ -12,62 +60,45 @@ void Variables::set(const std::string& name, std::string value, bool secret) {
   values_[name] = std::move(value);
 }
 
-core::Result<std::string> Variables::resolve(const std::string& text) const {
+core::Result<std::string> Variables::resolve(const std::string& text, const std::set<std::string>* deferred) const {
   std::string out;
   out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text.compare(i, 3, "$${") == 0) {
-      out += "${";
-      i += 3;
-      continue;
-    }
-    if (text.compare(i, 2, "${") != 0) {
-      out += text[i++];
-      continue;
-    }
-    const std::size_t close = text.find('}', i + 2);
-    if (close == std::string::npos) {
-      return core::fail("suite.variable", "unterminated variable reference in \"" + text + "\"", "",
-                        "close it with '}' or write $${ for a literal ${");
-    }
-    const std::string ref = text.substr(i + 2, close - i - 2);
-    std::string value;
-    const bool is_env = ref.rfind("env:", 0) == 0;
-    const bool is_secret = ref.rfind("secret:", 0) == 0;
-    if (is_env || is_secret) {
-      const std::string name = ref.substr(is_env ? 4 : 7);
-      const char* env = name.empty() ? nullptr : std::getenv(name.c_str());
-      if (env == nullptr) {
-        return core::fail("suite.variable", "environment variable " + name + " is not set (${" + ref + "})",
-                          "", "export " + name + " before running, or pass the value with --var");
-      }
-      value = env;
-      if (is_secret && !value.empty()) secret_values_.insert(value);
-    } else {
-      auto it = values_.find(ref);
-      if (it == values_.end()) {
-        return core::fail("suite.variable", "unknown variable ${" + ref + "}", "",
-                          "define it in the suite's \"variables\" or pass --var " + ref + "=VALUE");
-      }
-      value = it->second;
-    }
-    out += value;
-    i = close + 1;
-  }
+  auto ok = scan(
+      text, [&](std::string_view literal) { out += literal; },
+      [&](const VariableRef& r, const std::string& ref) -> core::Result<void> {
+        if (r.kind != VariableRef::Kind::name) {
+          const char* env = r.name.empty() ? nullptr : std::getenv(r.name.c_str());
+          if (env == nullptr) {
+            return core::fail("suite.variable", "environment variable " + r.name + " is not set (${" + ref + "})", "",
+                              "export " + r.name + " before running, or pass the value with --var");
+          }
+          if (r.kind == VariableRef::Kind::secret && *env != '\0') secret_values_.insert(env);
+          out += env;
+          return {};
+        }
+        if (deferred != nullptr && deferred->count(r.name) != 0) return {};
+        auto it = values_.find(r.name);
+        if (it == values_.end()) {
+          return core::fail("suite.variable", "unknown variable ${" + ref + "}", "",
+                            "define it in the suite's \"variables\" or pass --var " + ref + "=VALUE");
+        }
+        out += it->second;
+        return {};
+      });
+  if (!ok) return core::Unexpected<core::Error>(ok.error());
   return out;
 }
 
-core::Result<nlohmann::json> Variables::resolve(const nlohmann::json& value) const {
+core::Result<nlohmann::json> Variables::resolve(const nlohmann::json& value, const std::set<std::string>* deferred) const {
   if (value.is_string()) {
-    auto r = resolve(value.get_ref<const std::string&>());
+    auto r = resolve(value.get_ref<const std::string&>(), deferred);
     if (!r) return core::Unexpected<core::Error>(r.error());
     return nlohmann::json(std::move(*r));
   }
   if (value.is_array()) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& item : value) {
-      auto r = resolve(item);
+      auto r = resolve(item, deferred);
       if (!r) return r;
       out.push_back(std::move(*r));
     }
@@ -76,7 +107,7 @@ core::Result<nlohmann::json> Variables::resolve(const nlohmann::json& value) con
   if (value.is_object()) {
     nlohmann::json out = nlohmann::json::object();
     for (auto it = value.begin(); it != value.end(); ++it) {
-      auto r = resolve(it.value());
+      auto r = resolve(it.value(), deferred);
       if (!r) return r;
       out[it.key()] = std::move(*r);
     }
@@ -86,6 +117,23 @@ core::Result<nlohmann::json> Variables::resolve(const nlohmann::json& value) con
 }
 
 std::set<std::string> Variables::secrets() const { return secret_values_; }
+
+core::Result<std::vector<VariableRef>> variable_references(const std::string& text) {
+  std::vector<VariableRef> refs;
+  auto ok = scan(
+      text, [](std::string_view) {},
+      [&](const VariableRef& r, const std::string& ref) -> core::Result<void> {
+        if (!valid_name(r.name)) {
+          return core::fail("suite.variable", "\"${" + ref + "}\" is not a valid reference", "",
+                            "write ${name}, ${env:NAME} or ${secret:NAME} with a name of letters, digits and _ "
+                            "(not starting with a digit), or $${ for a literal ${");
+        }
+        refs.push_back(r);
+        return {};
+      });
+  if (!ok) return core::Unexpected<core::Error>(ok.error());
+  return refs;
+}
 
 std::string redact(std::string text, const std::set<std::string>& secrets) {
   for (const auto& s : secrets) {

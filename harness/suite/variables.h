@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,10 +19,14 @@ class Variables {
   bool has(const std::string& name) const { return values_.count(name) != 0; }
 
   // Replaces every reference in `text`; an unknown name or unset environment variable is an
-  // Error "suite.variable" naming the reference (location is left to the caller).
-  core::Result<std::string> resolve(const std::string& text) const;
+  // Error "suite.variable" naming the reference (location is left to the caller). Names in
+  // `deferred` (values captured by earlier steps, not known yet) resolve to "" so a request can be
+  // checked, and its secrets learnt, before it is sent.
+  core::Result<std::string> resolve(const std::string& text,
+                                    const std::set<std::string>* deferred = nullptr) const;
   // resolve() applied to every string (values only, not keys) inside `value`.
-  core::Result<nlohmann::json> resolve(const nlohmann::json& value) const;
+  core::Result<nlohmann::json> resolve(const nlohmann::json& value,
+                                       const std::set<std::string>* deferred = nullptr) const;
 
   // Every secret value seen so far (from ${secret:...} and variables marked secret).
   std::set<std::string> secrets() const;
@@ -31,6 +36,17 @@ class Variables {
   std::set<std::string> secret_names_;
   mutable std::set<std::string> secret_values_;
 };
+
+// One reference in a suite string.
+struct VariableRef {
+  enum class Kind { name, env, secret };
+  Kind kind = Kind::name;
+  std::string name;  // without the "env:" / "secret:" prefix
+};
+
+// Every reference in `text`, in order ("$${" is a literal, not a reference). Error
+// "suite.variable" for an unterminated reference or an empty or malformed name.
+core::Result<std::vector<VariableRef>> variable_references(const std::string& text);
 
 // Replaces each occurrence of each secret in `text` with "***".
 std::string redact(std::string text, const std::set<std::string>& secrets);

@@ -74,8 +74,22 @@ class BrokenServer {
         res.status = 200;
         res.set_content(R"({"error": {"message": "temperature must be between 0 and 2", "type": "invalid_request_error", "param": "temperature", "code": 400}})",
                         "application/json");
-      } else {
+      } else if (variant == "buffered") {
+        // The whole stream at once, with a Content-Length (reference README §5 rules 7-8).
         res.set_content(frame(valid_events()), stream_type);
+      } else {
+        // Valid: one chunk per event, as a streaming server flushes them.
+        res.set_chunked_content_provider(stream_type, [](size_t offset, httplib::DataSink& sink) {
+          if (offset > 0) {
+            sink.done();
+            return true;
+          }
+          for (const auto& e : valid_events()) {
+            const std::string event = frame({e});
+            if (!sink.write(event.data(), event.size())) return false;
+          }
+          return true;
+        });
       }
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
@@ -169,6 +183,14 @@ INSTANTIATE_TEST_SUITE_P(Variants, BrokenServerTest,
                                            Variant{"flat_error", "invalid", "schema.error"},
                                            Variant{"ok_status_on_error", "invalid", "status.mismatch"}),
                          [](const auto& param_info) { return std::string(param_info.param.name); });
+
+TEST_F(BrokenServerTest, ABufferedStreamPassesWithAWarning) {
+  CaseResult r = run_case(server_->base_url("buffered"), "stream");
+  EXPECT_EQ(r.outcome, Outcome::passed);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].id, "timing.buffered");
+  EXPECT_EQ(r.findings[0].severity, core::Severity::warning);
+}
 
 TEST_F(BrokenServerTest, TheUnbrokenVariantPasses) {
   CaseResult r = run_case(server_->base_url("valid"), "stream");

@@ -46,5 +46,34 @@ TEST(Variables, ResolvesInsideJsonValuesOnly) {
   EXPECT_EQ((*r)["list"][1], 1);
 }
 
+
+TEST(Variables, DeferredNamesResolveEmptyAndStillLearnSecrets) {
+  ::setenv("SIRAYA_TEST_DEFERRED_SECRET", "deferred-s3cr3t", 1);
+  Variables v;
+  v.set("model", "m");
+  const std::set<std::string> deferred{"response_id"};
+  auto r = v.resolve(std::string("${model}/${response_id}/${secret:SIRAYA_TEST_DEFERRED_SECRET}"), &deferred);
+  ASSERT_TRUE(r) << r.error().to_string();
+  EXPECT_EQ(*r, "m//deferred-s3cr3t");
+  EXPECT_EQ(v.secrets().count("deferred-s3cr3t"), 1u);
+  EXPECT_FALSE(v.resolve(std::string("${response_id}")));  // without deferral it is unknown
+}
+
+TEST(Variables, ReferencesAreListedInOrder) {
+  auto refs = variable_references("a ${x} $${literal} ${env:HOME} ${secret:KEY}");
+  ASSERT_TRUE(refs) << refs.error().to_string();
+  ASSERT_EQ(refs->size(), 3u);
+  EXPECT_EQ((*refs)[0].kind, VariableRef::Kind::name);
+  EXPECT_EQ((*refs)[0].name, "x");
+  EXPECT_EQ((*refs)[1].kind, VariableRef::Kind::env);
+  EXPECT_EQ((*refs)[1].name, "HOME");
+  EXPECT_EQ((*refs)[2].kind, VariableRef::Kind::secret);
+  EXPECT_EQ((*refs)[2].name, "KEY");
+  EXPECT_FALSE(variable_references("${unterminated"));
+  EXPECT_FALSE(variable_references("${two words}"));
+  EXPECT_FALSE(variable_references("${env:}"));
+  EXPECT_FALSE(variable_references("${9lives}"));
+}
+
 }  // namespace
 }  // namespace siraya::harness
