@@ -5,6 +5,9 @@
 
 #include "core/schema/registry.h"
 #include "mock/catalog.h"
+#include "mock/admin/journal.h"
+#include "mock/limits/limits.h"
+#include "mock/rules/rule_store.h"
 #include "mock/server.h"
 
 namespace siraya::mock {
@@ -12,7 +15,17 @@ namespace siraya::mock {
 struct Context {
   Options options;
   std::shared_ptr<const core::schema::Registry> schemas;
-  const Catalog* catalog = &Catalog::builtin();
+  std::shared_ptr<const Catalog> catalog = Catalog::builtin();  // or the --catalog file
+  // Credits and rate-limit buckets (the only mutable, internally locked, state); nullptr without
+  // a configuration.
+  std::shared_ptr<limits::Limits> limits;
+  // Scripted responses (docs/rules.md); replaced at run time through the admin API.
+  std::shared_ptr<rules::RuleStore> rules = std::make_shared<rules::RuleStore>();
+  // The admin API's request journal; nullptr while the admin API is off.
+  std::shared_ptr<admin::Journal> journal;
+  // The matching rule's content for this request, or nullptr: set by the router on a
+  // per-request copy (like x-siraya-seed), read by the generative endpoints.
+  const rules::Reply* scripted = nullptr;
 };
 
 }  // namespace siraya::mock

@@ -1,6 +1,6 @@
 // siraya-mock: serves the gateway API from a deterministic fake (mock/server.h).
 // Exit codes: 0 after a clean shutdown on SIGINT/SIGTERM, 1 when the server cannot start,
-// 2 for bad options (including an unreadable keys file or schemas folder).
+// 2 for bad options (including an unreadable keys file, schemas folder, catalog or configuration file).
 #include <pthread.h>
 #include <signal.h>
 
@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/schema/registry.h"
+#include "mock/config/command_line.h"
 #include "mock/server.h"
 
 namespace {
@@ -49,6 +50,11 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
   app.add_option("--seed", options.seed, "Seed of all generated content")->capture_default_str();
+  std::int64_t fixed_clock = 0;
+  auto* clock_option = app.add_option("--clock", fixed_clock,
+                                      "Stamp every created/created_at with these Unix seconds instead of the real time, "
+                                      "so equal requests give byte-identical bodies (docs/determinism.md)")
+                           ->check(CLI::Range(std::int64_t{0}, std::int64_t{253402300799}));
   app.add_option("--key", options.keys, "Accepted API key (repeatable; none: any non-empty key)");
   app.add_option("--keys-file", keys_file, "File with accepted API keys, one per line, # comments");
   app.add_flag("--strict", options.strict, "Validate every response against the response schemas");
@@ -56,6 +62,27 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
   app.add_option("--schemas", schemas_dir, "Load schemas from this folder instead of the embedded ones");
+  app.add_option("--max-body-bytes", options.max_body_bytes, "Largest request body accepted; larger ones get 413")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
+  bool no_control_header = false;
+  app.add_flag("--no-control-header", no_control_header,
+               "Ignore the x-siraya-mock request header that forces statuses and stream faults (docs/faults.md)");
+  app.add_option("--rules", options.rules_files,
+                 "Rules file of scripted responses (schemas/mock/rules.json, docs/rules.md); repeatable, tried in order");
+  app.add_flag("--strict-rules", options.strict_rules,
+               "Answer a chat/responses/messages request that no rule matches with a 400 listing the nearest rules "
+               "(docs/rules.md)");
+  app.add_option("--admin-token", options.admin_token,
+                 "Turn on the admin API under /__admin/ (reset, request journal, rules), which then needs "
+                 "Authorization: Bearer TOKEN (docs/admin-api.md)");
+  app.add_option("--journal-size", options.journal_capacity, "Requests the admin API's journal keeps")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20));
+  app.add_option("--catalog", options.catalog_file,
+                 "Serve the models of this catalog file (schemas/mock/catalog.json) instead of the built-in ones");
+  siraya::mock::config::CommandLine config_line;
+  siraya::mock::config::add_options(app, config_line);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -63,6 +90,8 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   options.max_threads = threads;
+  if (clock_option->count() > 0) options.fixed_clock = fixed_clock;
+  options.control_header = !no_control_header;
 
   if (!keys_file.empty()) {
     auto keys = read_keys_file(keys_file);
@@ -80,6 +109,22 @@ int main(int argc, char** argv) {
     }
     options.schemas = *schemas;
   }
+  if (!config_line.empty()) {
+    auto registry = options.schemas ? siraya::core::Result<std::shared_ptr<const siraya::core::schema::Registry>>(options.schemas)
+                                    : siraya::core::schema::Registry::embedded();
+    if (!registry) {
+      std::cerr << registry.error().to_string() << "\n";
+      return 1;
+    }
+    auto config = siraya::mock::config::load(config_line, **registry);
+    if (!config) {
+      std::cerr << config.error().to_string() << "\n";
+      return 2;
+    }
+    for (const auto& k : config->keys) options.keys.push_back(k.key);
+    options.rules_files.insert(options.rules_files.end(), config->rules_files.begin(), config->rules_files.end());
+    options.config = std::make_shared<const siraya::mock::config::Config>(std::move(*config));
+  }
 
   // Block the shutdown signals before any thread starts, so that every thread inherits the mask
   // and only the sigwait below receives them (no work in a signal handler).
@@ -96,7 +141,8 @@ int main(int argc, char** argv) {
   auto server = siraya::mock::Server::start(std::move(options));
   if (!server) {
     std::cerr << server.error().to_string() << "\n";
-    return 1;
+    // A bad --catalog or rules file is a bad option.
+    return server.error().id == "mock.catalog" || server.error().id == "mock.rules" ? 2 : 1;
   }
   std::printf("siraya-mock listening on http://%s:%d (seed %llu)\n", host.c_str(), (*server)->port(),
               static_cast<unsigned long long>(seed));

@@ -1,15 +1,17 @@
 #include "mock/responses_endpoint.h"
 
-#include <chrono>
-
+#include "mock/catalog/model_check.h"
 #include "mock/chat/answer.h"
 #include "mock/errors.h"
+#include "mock/generation/clock.h"
 #include "mock/generation/ids.h"
+#include "mock/generation/schema/request_schemas.h"
 #include "mock/generation/text.h"
 #include "mock/generation/token_counter.h"
 #include "mock/request_body.h"
 #include "mock/responses/render.h"
 #include "mock/responses/responses_request.h"
+#include "mock/rules/scripted_answer.h"
 
 namespace siraya::mock {
 
@@ -25,10 +27,15 @@ ResponsePlan handle_responses(const Context& context, const Request& request) {
   if (auto error = parse_json_object(request, body)) return error_plan(*error);
   if (auto error = responses::validate_request(body, *context.catalog)) return error_plan(*error);
   if (auto error = check_against_schema(*context.schemas, kRequestSchema, body)) return error_plan(*error);
+  if (auto error = generation::check_request_schemas(body, generation::Dialect::responses)) return error_plan(*error);
 
   const responses::ResponsesRequest req = responses::read_request(body, context.options.seed);
+  if (auto error = check_context_length(*context.catalog, req.generation.model, req.generation.prompt_tokens, "input")) {
+    return error_plan(*error);
+  }
   responses::Output output;
-  output.answer = chat::answer(req.generation).front();
+  output.answer = context.scripted ? rules::chat_answer(*context.scripted, req.generation.content_hash)
+                                   : chat::answer(req.generation).front();  // a rule's content (docs/rules.md)
 
   generation::Rng id_rng(generation::mix64(req.generation.content_hash ^ 0x7265737030ull));
   responses::ResponseMeta meta;
@@ -38,9 +45,8 @@ ResponsePlan handle_responses(const Context& context, const Request& request) {
   for (std::size_t k = 0; k < output.answer.tool_calls.size(); ++k) {
     meta.call_item_ids.push_back(generation::make_id("fc_", id_rng, 24));
   }
-  // `created_at` is the real clock; nothing generated depends on it.
-  meta.created_at = std::chrono::duration_cast<std::chrono::seconds>(
-                        std::chrono::system_clock::now().time_since_epoch()).count();
+  // The real clock unless --clock fixes it; nothing generated depends on it.
+  meta.created_at = generation::unix_seconds(context.options.fixed_clock);
   meta.model = req.generation.model;
   meta.input_tokens = req.generation.prompt_tokens;
   if (req.reasoning_summary) {

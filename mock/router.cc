@@ -7,12 +7,18 @@
 #include <vector>
 
 #include "core/endpoints.h"
+#include "mock/admin/admin_api.h"
 #include "mock/auth.h"
 #include "mock/chat_completions.h"
+#include "mock/embeddings_endpoint.h"
 #include "mock/errors.h"
+#include "mock/faults/control.h"
+#include "mock/limits/gate.h"
 #include "mock/messages/error_body.h"
 #include "mock/messages_endpoint.h"
 #include "mock/models.h"
+#include "mock/request_seed.h"
+#include "mock/rerank_endpoint.h"
 #include "mock/responses_endpoint.h"
 #include "mock/strict.h"
 
@@ -26,12 +32,16 @@ using EndpointHandler = ResponsePlan (*)(const Context&, const Request&);
 EndpointHandler handler_for(std::string_view endpoint_name) {
   if (endpoint_name == "models") return &handle_models;
   if (endpoint_name == "chat_completions") return &handle_chat_completions;
+  if (endpoint_name == "embeddings") return &handle_embeddings;
+  if (endpoint_name == "rerank") return &handle_rerank;
   if (endpoint_name == "responses") return &handle_responses;
   if (endpoint_name == "messages") return &handle_messages;
   return nullptr;
 }
 
 bool is_health_path(std::string_view path) { return path == "/health" || path == "/healthz"; }
+
+bool is_admin_path(std::string_view path) { return path.substr(0, admin::kPrefix.size()) == admin::kPrefix; }
 
 // HEAD is served like GET (RFC 9110 §9.3.2).
 bool method_matches(std::string_view allowed, std::string_view method) {
@@ -61,6 +71,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// /v1/messages answers every error in the superset body (reference README §4.3), including a
+// path an Anthropic SDK built from a base URL ending in /v1 (/v1/v1/messages), whose nearest
+// known path is /v1/messages.
+ResponsePlan path_error_plan(const ApiError& error, std::string_view path, std::string_view request_id) {
+  if (path == "/v1/messages" || nearest_path(path) == "/v1/messages") return messages::error_plan(error, request_id);
+  return error_plan(error);
+}
+
 ApiError unknown_path(std::string_view path) {
   std::string message = "Unknown path " + std::string(path) + "; did you mean " + std::string(nearest_path(path)) + "?";
   // reference README §1: the Anthropic SDKs append /v1/messages to the base URL themselves.
@@ -83,17 +101,25 @@ std::string_view nearest_path(std::string_view path) {
   return best;
 }
 
-ResponsePlan Router::route(const Request& request) const {
+ResponsePlan Router::route(const Request& request, std::optional<faults::Control>& control,
+                           rules::Scripted& scripted) const {
   if (is_health_path(request.path)) {
     if (!method_matches("GET", request.method)) return error_plan(method_not_allowed(request.method, request.path, "GET"));
     ResponsePlan plan;
     plan.body = R"({"status":"ok"})";
     return plan;
   }
+  if (context_.journal && is_admin_path(request.path)) {  // off (404 below) without --admin-token
+    return admin::handle_admin({context_.options.admin_token, *context_.rules, *context_.journal, *context_.schemas},
+                               request);
+  }
   const core::Endpoint* endpoint = core::find_endpoint_by_path(request.path);
-  if (!endpoint) return error_plan(unknown_path(request.path));
+  if (!endpoint) return path_error_plan(unknown_path(request.path), request.path, request.request_id);
   if (!method_matches(endpoint->method, request.method)) {
-    return error_plan(method_not_allowed(request.method, request.path, endpoint->method));
+    const ApiError error = method_not_allowed(request.method, request.path, endpoint->method);
+    // /v1/messages answers every error in the superset body (reference README §4.3).
+    if (endpoint->name == "messages") return messages::error_plan(error, request.request_id);
+    return error_plan(error);
   }
   const EndpointHandler handler = handler_for(endpoint->name);
   if (!handler) {
@@ -107,22 +133,66 @@ ResponsePlan Router::route(const Request& request) const {
     if (endpoint->name == "messages") return messages::error_plan(*denied, request.request_id);
     return error_plan(*denied);
   }
-  return handler(context_, request);
+  std::uint64_t seed = context_.options.seed;
+  if (auto bad_seed = read_request_seed(request, context_.options.seed, seed)) {
+    if (endpoint->name == "messages") return messages::error_plan(*bad_seed, request.request_id);
+    return error_plan(*bad_seed);
+  }
+  if (context_.options.control_header) {
+    if (auto answer = faults::read_control(request, *endpoint, seed, control)) return *answer;
+  }
+  if (auto answer = rules::apply_rules(*context_.rules, context_.options.strict_rules, request, *endpoint, seed, control,
+                                       scripted)) {
+    return *answer;
+  }
+  // Real causes of 402/403/408/429/502/503 (mock/limits/gate.h), around the endpoint.
+  limits::Admission admission;
+  if (auto answer = limits::admit(context_.limits.get(), *context_.catalog, request, *endpoint, admission)) {
+    return *answer;
+  }
+  ResponsePlan plan;
+  // x-siraya-seed, or a rule's content: this request sees its own seed and scripted answer.
+  if (seed != context_.options.seed || scripted.content()) {
+    Context seeded = context_;
+    seeded.options.seed = seed;
+    seeded.scripted = scripted.content();
+    plan = handler(seeded, request);
+  } else {
+    plan = handler(context_, request);
+  }
+  if (context_.limits) limits::settle(*context_.limits, request, *endpoint, admission, plan);
+  return plan;
 }
 
 ResponsePlan Router::handle(const Request& request) const {
+  // The mock's own 500s use the envelope of the path, like every other error there.
+  const auto fail = [&request](const ApiError& error) {
+    return path_error_plan(error, request.path, request.request_id);
+  };
   ResponsePlan plan;
+  std::optional<faults::Control> control;
+  rules::Scripted scripted;
   try {
-    plan = route(request);
+    plan = route(request, control, scripted);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "siraya-mock: internal error on %s %s: %s\n", request.method.c_str(), request.path.c_str(), e.what());
-    return error_plan(ApiError{500, std::string("siraya-mock internal error: ") + e.what(), std::nullopt, {}});
+    return fail(ApiError{500, std::string("siraya-mock internal error: ") + e.what(), std::nullopt, {}});
   } catch (...) {
     std::fprintf(stderr, "siraya-mock: internal error on %s %s\n", request.method.c_str(), request.path.c_str());
-    return error_plan(ApiError{500, "siraya-mock internal error", std::nullopt, {}});
+    return fail(ApiError{500, "siraya-mock internal error", std::nullopt, {}});
   }
   if (context_.options.strict) {
-    if (auto finding = check_plan(*context_.schemas, plan)) return strict_violation_plan(*finding);
+    if (auto finding = check_plan(*context_.schemas, plan)) return fail(strict_violation(*finding));
+  }
+  if (control) {
+    try {
+      faults::apply_control(*control, request, plan);  // after strict: faults break plans on purpose
+    } catch (const std::exception& e) {
+      return fail(ApiError{500, std::string("siraya-mock internal error: ") + e.what(), std::nullopt, {}});
+    }
+  }
+  if (context_.journal && !is_admin_path(request.path)) {
+    context_.journal->record(request, plan, scripted.rule ? std::string_view(scripted.rule->name) : std::string_view());
   }
   return plan;
 }

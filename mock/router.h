@@ -1,13 +1,17 @@
 #pragma once
 // The request pipeline in front of the endpoints (design.md, "One request through the mock"):
 // route by exact path over a fixed table (404 with the nearest known path, 405 with Allow),
-// health checks without auth, authentication (401), the endpoint, then strict-mode checks.
+// health checks without auth, authentication (401), the x-siraya-mock control header
+// (mock/faults/), the endpoint, strict-mode checks, then the header's faults.
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "mock/context.h"
+#include "mock/faults/control.h"
 #include "mock/http/request.h"
 #include "mock/http/response_plan.h"
+#include "mock/rules/rules_step.h"
 
 namespace siraya::mock {
 
@@ -21,7 +25,9 @@ class Router {
   const Context& context() const { return context_; }
 
  private:
-  ResponsePlan route(const Request& request) const;
+  // Sets `control` when the request carries the control header (and the options honour it).
+  // Sets `scripted` when a rule matches (mock/rules/rules_step.h).
+  ResponsePlan route(const Request& request, std::optional<faults::Control>& control, rules::Scripted& scripted) const;
 
   Context context_;
 };

@@ -5,7 +5,9 @@
 
 #include "core/endpoints.h"
 #include "core/schema/registry.h"
+#include "mock/catalog/catalog_loader.h"
 #include "mock/context.h"
+#include "mock/rules/rule_loader.h"
 #include "mock/http/http_server.h"
 #include "mock/router.h"
 
@@ -78,6 +80,20 @@ core::Result<std::unique_ptr<Server>> Server::start(Options options) {
     context.schemas = *embedded;
   }
   if (auto ok = check_schemas(*context.schemas, options.strict); !ok) return core::Unexpected<core::Error>(ok.error());
+  if (!options.catalog_file.empty()) {
+    auto catalog = load_catalog_file(options.catalog_file, *context.schemas);
+    if (!catalog) return core::Unexpected<core::Error>(catalog.error());
+    context.catalog = *catalog;
+  }
+  if (!options.rules_files.empty()) {
+    auto rules = rules::load_rules_files(options.rules_files, *context.schemas);
+    if (!rules) return core::Unexpected<core::Error>(rules.error());
+    context.rules = std::make_shared<rules::RuleStore>(*rules);
+  }
+  if (!options.admin_token.empty()) context.journal = std::make_shared<admin::Journal>(options.journal_capacity);
+  if (options.config) {
+    context.limits = std::make_shared<limits::Limits>(options.config, options.seed, options.limits_clock);
+  }
 
   HttpConfig http;
   http.host = options.host;

@@ -4,7 +4,9 @@
 // base URL is given) start and stop it through it. No httplib type appears here.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,25 +16,49 @@ namespace siraya::core::schema {
 class Registry;
 }
 
+namespace siraya::mock::config {
+struct Config;
+}
+
 namespace siraya::mock {
 
 struct Options {
   std::string host = "127.0.0.1";
   int port = 8080;                 // 0: the OS picks a free port; read it back with port()
   std::uint64_t seed = 0;          // content is a pure function of (seed, request)
+  // Fixed Unix time for every generated timestamp (--clock); nullopt: the real clock.
+  std::optional<std::int64_t> fixed_clock;
   std::vector<std::string> keys;  // accepted API keys; empty: any non-empty key is accepted
   bool strict = false;             // validate every response plan against the response schemas
   std::size_t max_threads = 2048;  // upper bound of the worker pool (one worker per connection)
   std::chrono::seconds keep_alive_timeout{2};
   std::size_t max_body_bytes = 32u << 20;
+  // Honour the x-siraya-mock request header (per-request statuses and faults, docs/faults.md).
+  bool control_header = true;
   // Schemas for request validation and strict mode; nullptr: the embedded registry.
   std::shared_ptr<const core::schema::Registry> schemas;
+  // Model catalog file (schemas/mock/catalog.json, docs/model-catalog.md); empty: the built-in one.
+  std::string catalog_file;
+  // The configuration file's data (--config; docs/mock-config.md); nullptr: none, and credits,
+  // rate limits, moderation, latency and upstream failures are off (requests take no lock).
+  std::shared_ptr<const config::Config> config;
+  // Clock of the rate-limit buckets; empty: steady_clock::now. Tests inject one instead of sleeping.
+  std::function<std::chrono::steady_clock::time_point()> limits_clock;
+  // Rules files (scripted responses): --rules and the configuration's "rules", in that order.
+  std::vector<std::string> rules_files;
+  // With rules: a request to chat, responses or messages that no rule matches gets a 400 listing
+  // the nearest rules instead of generated output (docs/rules.md).
+  bool strict_rules = false;
+  // The admin API under /__admin/ (docs/admin-api.md) needs this bearer token; empty: it is off.
+  std::string admin_token;
+  std::size_t journal_capacity = 1000;  // requests the admin API's journal keeps
 };
 
 class Server {
  public:
   // Binds and starts serving on background threads; returns once the socket accepts
-  // connections, so callers never sleep waiting for readiness. Error ids: mock.bind, mock.schemas.
+  // connections, so callers never sleep waiting for readiness. Error ids: mock.bind, mock.schemas,
+  // mock.catalog, mock.rules.
   static core::Result<std::unique_ptr<Server>> start(Options options);
   virtual ~Server() = default;
 

@@ -45,11 +45,13 @@ std::optional<core::Finding> check_plan(const core::schema::Registry& schemas, c
   return std::nullopt;
 }
 
-ResponsePlan strict_violation_plan(const core::Finding& finding) {
+ApiError strict_violation(const core::Finding& finding) {
   const std::string text = finding.to_string();
   std::fprintf(stderr, "siraya-mock strict mode: invalid response plan (mock bug): %s\n", text.c_str());
-  return error_plan(ApiError{500, "siraya-mock --strict: the response failed its own schema check (a mock bug): " + text,
-                             std::nullopt, {}});
+  return ApiError{500, "siraya-mock --strict: the response failed its own schema check (a mock bug): " + text,
+                  std::nullopt, {}};
 }
+
+ResponsePlan strict_violation_plan(const core::Finding& finding) { return error_plan(strict_violation(finding)); }
 
 }  // namespace siraya::mock

@@ -6,6 +6,7 @@
 
 #include "core/finding.h"
 #include "core/schema/registry.h"
+#include "mock/errors.h"
 #include "mock/http/response_plan.h"
 
 namespace siraya::mock {
@@ -15,7 +16,9 @@ namespace siraya::mock {
 // against event_schema. nullopt when the plan conforms.
 std::optional<core::Finding> check_plan(const core::schema::Registry& schemas, const ResponsePlan& plan);
 
-// The 500 that replaces a plan which failed check_plan.
+// The 500 that replaces a plan which failed check_plan (logged to stderr), as an error for the
+// path's envelope; strict_violation_plan puts it in the gateway envelope.
+ApiError strict_violation(const core::Finding& finding);
 ResponsePlan strict_violation_plan(const core::Finding& finding);
 
 }  // namespace siraya::mock

@@ -27,26 +27,42 @@ std::string lower(std::string s) {
   return s;
 }
 
-// The tool to call, or nullptr for a text answer. "auto" calls a tool only when the user's last
-// message names it, so agent loops end once a tool result has been sent back.
-const Tool* pick_tool(const ChatRequest& r, Rng& rng) {
+// The offered tools that the user's last message names (case-insensitively), in offered order.
+std::vector<const Tool*> named_in_last_message(const ChatRequest& r) {
+  std::vector<const Tool*> out;
+  const std::string text = lower(r.last_user_text);
+  if (text.empty()) return out;
+  for (const auto& t : r.tools) {
+    if (text.find(lower(t.name)) != std::string::npos) out.push_back(&t);
+  }
+  return out;
+}
+
+// The tools to call, in order; empty for a text answer. "auto" calls the tools the user's last
+// message names, so agent loops end once the tool results have been sent back; "required" calls
+// those too, or one drawn at random when it names none. Without parallel calls
+// (chat-completions.md §3.1 parallel_tool_calls, responses.md §3, messages.md §4
+// disable_parallel_tool_use) only the first is called.
+std::vector<const Tool*> pick_tools(const ChatRequest& r, Rng& rng) {
+  std::vector<const Tool*> picked;
   switch (r.tool_choice) {
-    case ToolChoice::none: return nullptr;
-    case ToolChoice::required: return &r.tools[rng.below(r.tools.size())];
+    case ToolChoice::none: break;
     case ToolChoice::named:
       for (const auto& t : r.tools) {
-        if (t.name == r.tool_choice_name) return &t;
+        if (t.name == r.tool_choice_name) {
+          picked.push_back(&t);
+          break;
+        }
       }
-      return nullptr;
-    case ToolChoice::automatic: {
-      const std::string text = lower(r.last_user_text);
-      for (const auto& t : r.tools) {
-        if (!text.empty() && text.find(lower(t.name)) != std::string::npos) return &t;
-      }
-      return nullptr;
-    }
+      break;
+    case ToolChoice::required:
+      picked = named_in_last_message(r);
+      if (picked.empty()) picked.push_back(&r.tools[rng.below(r.tools.size())]);
+      break;
+    case ToolChoice::automatic: picked = named_in_last_message(r); break;
   }
-  return nullptr;
+  if (!r.parallel_tool_calls && picked.size() > 1) picked.resize(1);
+  return picked;
 }
 
 std::string make_text(const ChatRequest& r, Rng& rng) {
@@ -89,12 +105,13 @@ std::string cut(const ChatRequest& r, std::string& text) {
 Answer answer_one(const ChatRequest& r, int index) {
   Rng rng(generation::mix64(r.content_hash ^ generation::mix64(static_cast<std::uint64_t>(index) + 1)));
   Answer a;
-  if (const Tool* tool = pick_tool(r, rng)) {
-    ToolCall call{generation::make_id("call_", rng, 24), tool->name,
-                  instance_text(tool->parameters, rng)};
-    a.completion_tokens = static_cast<std::int64_t>(generation::count_tokens(call.name) +
-                                                    generation::count_tokens(call.arguments));
-    a.tool_calls.push_back(std::move(call));
+  if (const auto tools = pick_tools(r, rng); !tools.empty()) {
+    for (const Tool* tool : tools) {
+      ToolCall call{generation::make_id("call_", rng, 24), tool->name, instance_text(tool->parameters, rng)};
+      a.completion_tokens += static_cast<std::int64_t>(generation::count_tokens(call.name) +
+                                                       generation::count_tokens(call.arguments));
+      a.tool_calls.push_back(std::move(call));
+    }
     a.finish_reason = "tool_calls";
     return a;
   }

@@ -20,7 +20,8 @@ struct Answer {
   std::optional<std::string> content;  // null when the answer is tool calls only
   std::vector<ToolCall> tool_calls;
   std::string finish_reason;           // stop | length | tool_calls (chat-completions.md §7)
-  std::int64_t completion_tokens = 0;
+  std::int64_t completion_tokens = 0;  // reasoning_tokens included
+  std::int64_t reasoning_tokens = 0;   // hidden reasoning of a reasoning model (chat dialect only)
 };
 
 // request.n answers. Text is cut by stop sequences (not included, finish "stop") and by the

@@ -91,6 +91,7 @@ ChatRequest read_request(const json& body, std::uint64_t seed) {
     }
   }
   if (r.tools.empty()) r.tool_choice = ToolChoice::none;
+  if (const json* v = field(body, "parallel_tool_calls")) r.parallel_tool_calls = v->get<bool>();
   if (const json* v = field(body, "response_format")) {
     const std::string type = (*v)["type"].get<std::string>();
     if (type == "json_object") r.format = OutputFormat::json_object;

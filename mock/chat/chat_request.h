@@ -27,6 +27,9 @@ struct ChatRequest {
   std::vector<Tool> tools;
   ToolChoice tool_choice = ToolChoice::none;
   std::string tool_choice_name;              // ToolChoice::named
+  // More than one tool call allowed in one answer: chat and responses `parallel_tool_calls`
+  // (default true), messages `tool_choice.disable_parallel_tool_use` false.
+  bool parallel_tool_calls = true;
   OutputFormat format = OutputFormat::text;
   nlohmann::json format_schema;              // OutputFormat::json_schema
   std::optional<std::string> prefill;        // text of a final assistant message (§2.2)

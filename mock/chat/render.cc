@@ -9,13 +9,17 @@ namespace {
 
 OrderedJson usage_json(const CompletionMeta& meta, const std::vector<Answer>& answers) {
   std::int64_t completion = 0;
-  for (const auto& a : answers) completion += a.completion_tokens;
+  std::int64_t reasoning = 0;
+  for (const auto& a : answers) {
+    completion += a.completion_tokens;
+    reasoning += a.reasoning_tokens;
+  }
   OrderedJson usage;
   usage["prompt_tokens"] = meta.prompt_tokens;
   usage["completion_tokens"] = completion;
   usage["total_tokens"] = meta.prompt_tokens + completion;
   usage["prompt_tokens_details"] = {{"cached_tokens", 0}};
-  usage["completion_tokens_details"] = {{"reasoning_tokens", 0}};
+  usage["completion_tokens_details"] = {{"reasoning_tokens", reasoning}};
   return usage;
 }
 

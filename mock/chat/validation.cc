@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "mock/catalog/model_check.h"
 #include "mock/chat/json_checks.h"
 #include "mock/json_fields.h"
 
@@ -63,20 +64,7 @@ std::optional<ApiError> check_bool(const json& body, const char* key) {
 }
 
 std::optional<ApiError> check_model(const json& body, const Catalog& catalog) {
-  const json* v = field(body, "model");
-  if (!v) return bad("Missing required parameter: model", "model");
-  if (!v->is_string()) return bad("model must be a string such as \"openai/gpt-4o\", " + got(*v), "model");
-  const std::string id = v->get<std::string>();
-  std::string valid;
-  for (auto m : catalog.ids_of(ModelType::chat, 5)) valid += (valid.empty() ? "" : ", ") + std::string(m);
-  const Model* model = catalog.find(id);
-  if (!model) return bad("The model \"" + id + "\" does not exist. Chat models include: " + valid + ".", "model");
-  if (model->type != ModelType::chat) {
-    return bad("The model \"" + id + "\" is a " + std::string(to_string(model->type)) +
-                   " model and cannot be used with /v1/chat/completions. Chat models include: " + valid + ".",
-               "model");
-  }
-  return std::nullopt;
+  return resolve_model(body, catalog, "/v1/chat/completions").error;
 }
 
 std::optional<ApiError> check_stop(const json& body) {

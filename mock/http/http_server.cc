@@ -2,12 +2,14 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -18,6 +20,7 @@
 #include "mock/errors.h"
 #include "mock/http/socket_stream.h"
 #include "mock/generation/ids.h"
+#include "mock/messages/error_body.h"
 #include "mock/worker_pool.h"
 
 namespace siraya::mock {
@@ -27,6 +30,26 @@ constexpr int kListenBacklog = 4096;  // the kernel caps it at net.core.somaxcon
 constexpr std::size_t kKeepAliveMaxCount = 100000;  // what the Keep-Alive header announces
 constexpr std::chrono::seconds kReadTimeout{30};
 constexpr std::chrono::seconds kWriteTimeout{30};
+
+// The connection the current worker serves. httplib hands handlers and content providers no
+// socket, but one worker serves a connection from accept to close (process_and_close_socket), and
+// the handler and the providers it installs run on that worker, so they read it here.
+thread_local int t_connection = -1;
+
+// Resets the connection (RST) without closing the descriptor under httplib's feet: with SO_LINGER
+// 0, replacing the descriptor by a fresh unconnected socket (dup2 closes the old one atomically)
+// sends the RST; the number stays valid for the connection loop, and every later write fails.
+void reset_connection(int sock) {
+  linger no_linger{1, 0};
+  ::setsockopt(sock, SOL_SOCKET, SO_LINGER, &no_linger, sizeof(no_linger));
+  const int placeholder = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (placeholder >= 0 && ::dup2(placeholder, sock) >= 0) {
+    ::close(placeholder);
+    return;
+  }
+  if (placeholder >= 0) ::close(placeholder);
+  ::shutdown(sock, SHUT_RDWR);  // no descriptor to spare: at least end the connection
+}
 
 // cpp-httplib 0.11.4 with the connection loop replaced. Its own loop polls an idle keep-alive
 // connection every ~11 ms and notices a stopped server only when the keep-alive timeout ends, so
@@ -40,6 +63,21 @@ class TunedServer : public httplib::Server {
       : keep_alive_ms_(static_cast<int>(std::chrono::milliseconds(keep_alive_timeout).count())) {}
 
   bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
+
+  // Waits `duration` unless the server stops or the client leaves first (false then). Waits in
+  // poll() for POLLRDHUP, which both the client's FIN and close_listener's shutdown(SHUT_RD)
+  // raise, so a paused or stalled response never outlives its client or the server.
+  bool pause(int sock, std::chrono::milliseconds duration) const {
+    const auto deadline = std::chrono::steady_clock::now() + duration;
+    for (;;) {
+      if (stopping()) return false;
+      const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return true;
+      pollfd p{sock, POLLRDHUP, 0};
+      const int n = ::poll(&p, 1, static_cast<int>(left.count()));
+      if (n > 0 || (n < 0 && errno != EINTR)) return false;
+    }
+  }
 
   // Debian's shared library compiles a listen backlog of 5 in (perf-notes.md §2); listen() again
   // on the bound socket with a large backlog (Linux applies the new value).
@@ -70,6 +108,7 @@ class TunedServer : public httplib::Server {
       }
       connections_.insert(sock);
     }
+    t_connection = sock;
     int yes = 1;  // perf-notes.md §1: no 40 ms delayed-ACK stall per response
     ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
     SocketStream stream(sock, static_cast<int>(read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000),
@@ -184,14 +223,15 @@ class HttplibServer final : public HttpServer {
     // Errors httplib answers itself (malformed request, 413 payload too large, 414, unknown
     // method) get the documented envelope too.
     server_.set_error_handler(httplib::Server::HandlerWithResponse(
-        [this](const httplib::Request&, httplib::Response& res) {
+        [this](const httplib::Request& req, httplib::Response& res) {
           if (!res.body.empty() || res.content_provider_) return httplib::Server::HandlerResponse::Unhandled;
-          ApiError error{res.status, transport_error_message(res.status), std::nullopt, {}};
-          write(error_plan(error), next_request_id(), res);
+          const std::string request_id = next_request_id();
+          write(transport_error(res.status, req.path, request_id), request_id, res);
           return httplib::Server::HandlerResponse::Handled;
         }));
-    server_.set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-      write(error_plan(ApiError{500, "siraya-mock internal error", std::nullopt, {}}), next_request_id(), res);
+    server_.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+      const std::string request_id = next_request_id();
+      write(transport_error(500, req.path, request_id), request_id, res);
     });
   }
 
@@ -200,10 +240,19 @@ class HttplibServer final : public HttpServer {
       case 413: return "Request body too large.";
       case 414: return "Request URI too long.";
       case 404: return "Unknown path.";
+      case 500: return "siraya-mock internal error";
       default:
         return "Malformed HTTP request: check the request line, the headers and the body framing "
                "(a request with a body needs Content-Length or chunked transfer encoding).";
     }
+  }
+
+  // An error the transport answers itself, in the envelope of the path: the superset body on
+  // /v1/messages (reference README §4.3), the gateway envelope elsewhere.
+  static ResponsePlan transport_error(int status, const std::string& path, const std::string& request_id) {
+    const ApiError error{status, transport_error_message(status), std::nullopt, {}};
+    if (path == "/v1/messages") return messages::error_plan(error, request_id);
+    return error_plan(error);
   }
 
   std::string next_request_id() {
@@ -219,11 +268,36 @@ class HttplibServer final : public HttpServer {
     request.headers.reserve(req.headers.size());
     for (const auto& [name, value] : req.headers) request.headers.emplace_back(lower(name), value);
     if (req.body.size() > config_.max_body_bytes) {  // chunked uploads bypass httplib's own limit
-      write(error_plan(ApiError{413, "Request body too large.", std::nullopt, {}}), request.request_id, res);
+      write(transport_error(413, request.path, request.request_id), request.request_id, res);
       return;
     }
     request.body = req.body;
-    write(handler_(request), request.request_id, res);
+    ResponsePlan plan = handler_(request);
+    const int sock = t_connection;
+    if (plan.first_byte_delay.count() > 0 && !server_.pause(sock, plan.first_byte_delay)) {
+      // The server stops or the client left while waiting: nobody to answer.
+      plan.ending = Ending::close;
+      plan.end_after.reset();
+    }
+    if (plan.ending != Ending::complete && !plan.end_after) {
+      // No byte at all; httplib's attempt to write the (empty) response then fails.
+      end_connection(plan.ending, plan.stall_for, sock);
+      return;
+    }
+    write(std::move(plan), request.request_id, res);
+  }
+
+  // Ends the response early as `ending` says (a fault): always returns false, the value a content
+  // provider returns to make httplib drop the connection without ending the body.
+  bool end_connection(Ending ending, std::chrono::milliseconds stall_for, int sock) const {
+    switch (ending) {
+      case Ending::reset: reset_connection(sock); return false;
+      case Ending::stall: server_.pause(sock, stall_for); break;
+      case Ending::close:
+      case Ending::complete: break;
+    }
+    ::shutdown(sock, SHUT_RDWR);  // FIN; the connection loop closes the descriptor
+    return false;
   }
 
   void write(ResponsePlan plan, const std::string& request_id, httplib::Response& res) {
@@ -232,22 +306,49 @@ class HttplibServer final : public HttpServer {
     res.set_header("x-request-id", request_id);
     res.set_header("request-id", request_id);
     if (!plan.streaming) {
-      res.body = std::move(plan.body);
       res.set_header("Content-Type", plan.content_type);
+      if (plan.ending == Ending::complete || !plan.end_after) {
+        res.body = std::move(plan.body);
+        return;
+      }
+      // Cut short (a fault): Content-Length announces the whole body, end_after bytes follow.
+      auto body = std::make_shared<std::string>(std::move(plan.body));
+      const std::size_t cut = std::min(*plan.end_after, body->size());
+      const int sock = t_connection;
+      res.set_content_provider(body->size(), plan.content_type,
+                               [this, body, cut, sock, ending = plan.ending, stall_for = plan.stall_for](
+                                   std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                                 if (offset < cut) return sink.write(body->data() + offset, cut - offset);
+                                 return end_connection(ending, stall_for, sock);
+                               });
       return;
     }
     res.set_header("Cache-Control", "no-cache");
     struct Cursor {
       std::vector<std::string> events;
+      std::vector<std::chrono::milliseconds> delays;  // before events[i]
       std::size_t next = 0;
+      Ending ending = Ending::complete;
+      std::size_t end_after = 0;  // with ending != complete: events sent before it
+      std::chrono::milliseconds stall_for{0};
+      int sock = -1;
     };
-    auto cursor = std::make_shared<Cursor>(Cursor{std::move(plan.events), 0});
+    auto cursor = std::make_shared<Cursor>(Cursor{std::move(plan.events), std::move(plan.event_delays), 0, plan.ending,
+                                                  plan.end_after.value_or(0), plan.stall_for, t_connection});
     // One event per call and per write: httplib sends each sink.write as one chunk right away
     // (no buffering; TCP_NODELAY sends it without delay), so every event is flushed on its own.
+    // A delay waits in this connection's own worker, so it holds up no other connection.
     res.set_chunked_content_provider(plan.content_type, [cursor, this](std::size_t, httplib::DataSink& sink) {
+      Cursor& c = *cursor;
       if (server_.stopping()) return false;  // stop(): end open streams
-      if (cursor->next < cursor->events.size()) {
-        const std::string& event = cursor->events[cursor->next++];
+      if (c.ending != Ending::complete && (c.next >= c.end_after || c.next == c.events.size())) {
+        return end_connection(c.ending, c.stall_for, c.sock);
+      }
+      if (c.next < c.events.size()) {
+        if (c.next < c.delays.size() && c.delays[c.next].count() > 0 && !server_.pause(c.sock, c.delays[c.next])) {
+          return false;  // the server stops or the client left
+        }
+        const std::string& event = c.events[c.next++];
         return sink.write(event.data(), event.size());
       }
       sink.done();

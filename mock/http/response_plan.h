@@ -2,12 +2,21 @@
 // A response plan: everything the mock will send for one request, decided before the first byte
 // is written (design.md, "One request through the mock", steps 5-8). Strict mode validates it and
 // fault injection transforms it; the transport only writes it out.
+#include <chrono>
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace siraya::mock {
+
+// How a response ends (mock/faults/). complete: the whole body, properly ended. close: the
+// connection is closed (FIN) without ending the body. reset: it is reset (RST: SO_LINGER 0, then
+// close). stall: nothing more is sent until stall_for has passed, the client leaves or the server
+// stops; then close.
+enum class Ending { complete, close, reset, stall };
 
 struct ResponsePlan {
   int status = 200;
@@ -24,6 +33,16 @@ struct ResponsePlan {
   // strict mode. Empty: nothing to check.
   std::string_view body_schema;
   std::string_view event_schema;
+
+  // Timing and the end, set by fault directives; the defaults send everything at once.
+  std::chrono::milliseconds first_byte_delay{0};        // before the status line
+  std::vector<std::chrono::milliseconds> event_delays;  // [i]: before events[i]; may be shorter
+  Ending ending = Ending::complete;
+  // Where a non-complete ending happens: nullopt: before the status line (no byte at all);
+  // otherwise after this many events (streaming) or body bytes (buffered: Content-Length still
+  // announces the whole body).
+  std::optional<std::size_t> end_after;
+  std::chrono::milliseconds stall_for{0};
 };
 
 }  // namespace siraya::mock

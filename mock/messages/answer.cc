@@ -63,16 +63,18 @@ MessageAnswer answer(const MessagesRequest& request) {
 
   const chat::Answer a = chat::answer(request.generation).front();
   if (!a.tool_calls.empty()) {
-    const chat::ToolCall& call = a.tool_calls.front();
-    auto input = nlohmann::json::parse(call.arguments, nullptr, false);
-    if (!input.is_object()) input = nlohmann::json::object();  // messages.md §4: input is an object
-    Block block;
-    block.type = BlockType::tool_use;
-    block.id = generation::make_id("toolu_01", rng, 22);
-    block.name = call.name;
-    block.input = to_json_text(input);
-    out.output_tokens += tokens_of(block.name) + tokens_of(block.input);
-    out.content.push_back(std::move(block));
+    // One tool_use block per call: several when parallel tool use is allowed (messages.md §4).
+    for (const chat::ToolCall& call : a.tool_calls) {
+      auto input = nlohmann::json::parse(call.arguments, nullptr, false);
+      if (!input.is_object()) input = nlohmann::json::object();  // messages.md §4: input is an object
+      Block block;
+      block.type = BlockType::tool_use;
+      block.id = generation::make_id("toolu_01", rng, 22);
+      block.name = call.name;
+      block.input = to_json_text(input);
+      out.output_tokens += tokens_of(block.name) + tokens_of(block.input);
+      out.content.push_back(std::move(block));
+    }
     out.stop_reason = "tool_use";
     return out;
   }

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "mock/catalog/model_check.h"
 #include "mock/chat/json_checks.h"
 #include "mock/generation/hash.h"
 #include "mock/generation/token_counter.h"
@@ -46,17 +47,7 @@ std::string text_of(const json& content) {
 std::string message_param(std::size_t i) { return "messages[" + std::to_string(i) + "]"; }
 
 std::optional<ApiError> check_required(const json& body, const Catalog& catalog) {
-  const json* model = field(body, "model");
-  if (!model) return bad("Missing required parameter: model", "model");
-  if (!model->is_string()) return bad("model must be a string such as \"anthropic/claude-sonnet-4.5\", " + chat::got(*model), "model");
-  const Model* m = catalog.find(model->get<std::string>());
-  if (!m || m->type != ModelType::chat) {
-    std::string valid;
-    for (auto id : catalog.ids_of(ModelType::chat, 5)) valid += (valid.empty() ? "" : ", ") + std::string(id);
-    return bad("The model \"" + model->get<std::string>() + "\" is not a chat model served on /v1/messages. Models include: " +
-                   valid + ".",
-               "model");
-  }
+  if (auto e = resolve_model(body, catalog, "/v1/messages").error) return e;
   const json* max_tokens = field(body, "max_tokens");
   if (!max_tokens) return bad("Missing required parameter: max_tokens (the most tokens to generate, at least 1)", "max_tokens");
   const bool below_one = max_tokens->is_number_integer() && !max_tokens->is_number_unsigned() &&
@@ -204,6 +195,7 @@ MessagesRequest read_request(const json& body, std::uint64_t seed) {
       r.tool_choice = chat::ToolChoice::named;
       r.tool_choice_name = string_or(*v, "name");
     }
+    if (const json* d = field(*v, "disable_parallel_tool_use")) r.parallel_tool_calls = !d->get<bool>();
   }
   if (r.tools.empty()) r.tool_choice = chat::ToolChoice::none;
 

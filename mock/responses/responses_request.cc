@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "mock/catalog/model_check.h"
 #include "mock/chat/json_checks.h"
 #include "mock/generation/hash.h"
 #include "mock/generation/token_counter.h"
@@ -19,17 +20,7 @@ ApiError bad(std::string message, std::string param) { return invalid_request(st
 std::string index_param(std::size_t i) { return "input[" + std::to_string(i) + "]"; }
 
 std::optional<ApiError> check_model(const json& body, const Catalog& catalog) {
-  const json* v = field(body, "model");
-  if (!v) return bad("Missing required parameter: model", "model");
-  if (!v->is_string()) return bad("model must be a string such as \"openai/gpt-4o\", " + chat::got(*v), "model");
-  const std::string id = v->get<std::string>();
-  const Model* model = catalog.find(id);
-  std::string valid;
-  for (auto m : catalog.ids_of(ModelType::chat, 5)) valid += (valid.empty() ? "" : ", ") + std::string(m);
-  if (!model || model->type != ModelType::chat) {
-    return bad("The model \"" + id + "\" is not a chat model served on /v1/responses. Models include: " + valid + ".", "model");
-  }
-  return std::nullopt;
+  return resolve_model(body, catalog, "/v1/responses").error;
 }
 
 // responses.md §2: a function_call_output answers a function_call earlier in the same input
@@ -185,6 +176,7 @@ ResponsesRequest read_request(const json& body, std::uint64_t seed) {
     }
   }
   if (r.tools.empty()) r.tool_choice = chat::ToolChoice::none;
+  if (const json* v = field(body, "parallel_tool_calls")) r.parallel_tool_calls = v->get<bool>();
   const json* text = field(body, "text");
   if (const json* format = text ? field(*text, "format") : nullptr) {
     const std::string type = string_or(*format, "type", "text");

@@ -61,15 +61,6 @@ TEST_F(RouterTest, WrongMethodIs405WithAllow) {
   EXPECT_EQ(res->get_header_value("Allow"), "GET");
 }
 
-TEST_F(RouterTest, DocumentedButUnimplementedEndpointsSayso) {
-  for (const char* path : {"/v1/embeddings", "/v1/rerank"}) {
-    auto res = client().Post(path, auth_headers(), "{}", "application/json");
-    expect_envelope(res, 404, "not_found_error");
-    const std::string message = json_of(res)["error"]["message"];
-    EXPECT_NE(message.find("not implemented by this version of siraya-mock"), std::string::npos) << message;
-  }
-}
-
 TEST_F(RouterTest, QueryStringsAreIgnored) {
   auto res = client().Get("/v1/models?limit=1&category=x", auth_headers());
   ASSERT_TRUE(res);

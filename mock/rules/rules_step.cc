@@ -1,0 +1,83 @@
+#include "mock/rules/rules_step.h"
+
+#include <nlohmann/json.hpp>
+
+#include "mock/errors.h"
+#include "mock/faults/forced_status.h"
+#include "mock/generation/hash.h"
+#include "mock/rules/conversation.h"
+#include "mock/rules/matcher.h"
+
+namespace siraya::mock::rules {
+namespace {
+
+bool is_generative(std::string_view endpoint) {
+  return endpoint == "chat_completions" || endpoint == "responses" || endpoint == "messages";
+}
+
+// The rule's error: the documented error of its status with its headers (forced_status_plan),
+// the message replaced by the rule's own or by one naming the rule.
+ResponsePlan rule_error(const Rule& rule, const core::Endpoint& endpoint, const Request& request) {
+  ResponsePlan plan = faults::forced_status_plan(rule.reply.directives, endpoint, request.request_id);
+  nlohmann::json body = nlohmann::json::parse(plan.body, nullptr, false);
+  if (!body.is_discarded() && body.contains("error") && body["error"].is_object()) {
+    body["error"]["message"] = rule.reply.error_message.value_or(
+        faults::status_message(*rule.reply.directives.status) + " (scripted by rule \"" + rule.name + "\")");
+    plan.body = body.dump();
+  }
+  return plan;
+}
+
+// Directives a buffered response cannot carry are dropped (docs/rules.md): a rule written for
+// streams still answers the same request sent without "stream": true.
+faults::Directives for_transport(faults::Directives d, bool streaming) {
+  if (streaming) return d;
+  d.interval = d.jitter = std::chrono::milliseconds{0};
+  if (d.fault == faults::FaultKind::drop_terminal || d.fault == faults::FaultKind::error) d.fault = faults::FaultKind::none;
+  if (d.fault != faults::FaultKind::close && d.fault != faults::FaultKind::reset && d.fault != faults::FaultKind::stall) {
+    d.after.reset();
+  }
+  if (d.fault == faults::FaultKind::none) {
+    d.after.reset();
+    d.code.reset();
+    d.stall_for.reset();
+  }
+  return d;
+}
+
+bool has_directives(const faults::Directives& d) {
+  return d.should_retry || d.delay.count() > 0 || d.interval.count() > 0 || d.jitter.count() > 0 ||
+         d.fault != faults::FaultKind::none;
+}
+
+}  // namespace
+
+std::optional<ResponsePlan> apply_rules(const RuleStore& store, bool strict, const Request& request,
+                                        const core::Endpoint& endpoint, std::uint64_t seed,
+                                        std::optional<faults::Control>& control, Scripted& scripted) {
+  scripted.snapshot = store.current();
+  if (scripted.snapshot->rules.empty() && !strict) return std::nullopt;
+  const nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+  const Conversation conversation = read_conversation(endpoint.name, body);
+  const MatchInput input{endpoint.name, request, conversation};
+  scripted.rule = find_rule(*scripted.snapshot, input);
+  if (!scripted.rule) {
+    if (!strict || !is_generative(endpoint.name)) return std::nullopt;
+    std::string message = "No rule matches this request (siraya-mock runs with --strict-rules).";
+    const std::string nearest = nearest_rules(*scripted.snapshot, input);
+    message += nearest.empty() ? " No rules are loaded." : " Nearest rules: " + nearest;
+    return faults::endpoint_error_plan(ApiError{400, std::move(message), std::nullopt, {}}, endpoint,
+                                       request.request_id);
+  }
+  if (control) return std::nullopt;  // the x-siraya-mock header replaces the rule's directives
+  const faults::Directives& directives = scripted.rule->reply.directives;
+  faults::Directives applied = for_transport(directives, conversation.stream);
+  if (has_directives(applied) || applied.status) {
+    // Applied to the plan after the endpoint (or to the error below): delay, should-retry, faults.
+    control = faults::Control{applied, &endpoint, generation::mix64(seed ^ generation::fnv1a(request.body))};
+  }
+  if (directives.status) return rule_error(*scripted.rule, endpoint, request);
+  return std::nullopt;
+}
+
+}  // namespace siraya::mock::rules
