@@ -115,25 +115,22 @@ std::string path_of(Dialect d) {
   return d == Dialect::chat ? "/chat/completions" : d == Dialect::responses ? "/responses" : "/messages";
 }
 
-std::string suite_text(Dialect d) {
-  json cases = json::array();
-  for (const Row& row : rows()) {
-    json expect = row.expect_extra;
-    expect["status"] = row.status;
-    json c = {{"id", row.id},
-              {"request",
-               {{"method", "POST"},
-                {"path", path_of(d)},
-                {"headers", {{"x-siraya-mock", row.control}}},
-                {"body", request_body(d, row.stream)}}},
-              {"expect", expect}};
-    if (row.timeout_ms > 0) c["timeout_ms"] = row.timeout_ms;
-    cases.push_back(c);
-  }
+// A suite of one row's case for one dialect.
+std::string suite_text(Dialect d, const Row& row) {
+  json expect = row.expect_extra;
+  expect["status"] = row.status;
+  json c = {{"id", row.id},
+            {"request",
+             {{"method", "POST"},
+              {"path", path_of(d)},
+              {"headers", {{"x-siraya-mock", row.control}}},
+              {"body", request_body(d, row.stream)}}},
+            {"expect", expect}};
+  if (row.timeout_ms > 0) c["timeout_ms"] = row.timeout_ms;
   const json auth = d == Dialect::messages
                         ? json{{"x-api-key", "sk-fault-matrix"}, {"anthropic-version", "2023-06-01"}}
                         : json{{"Authorization", "Bearer sk-fault-matrix"}};
-  return json{{"version", 1}, {"name", "faults/" + name_of(d)}, {"defaults", {{"headers", auth}}}, {"cases", cases}}.dump();
+  return json{{"version", 1}, {"name", "faults/" + name_of(d)}, {"defaults", {{"headers", auth}}}, {"cases", json::array({c})}}.dump();
 }
 
 class Collect : public Reporter {
@@ -150,7 +147,8 @@ class Collect : public Reporter {
   std::mutex mutex_;
 };
 
-// Runs the whole matrix once against one mock; the tests below read the results.
+// One mock for the whole matrix; each test runs its own row's case through the runner (CTest runs
+// every test in a process of its own, so running the whole matrix per test would repeat it).
 class FaultMatrix : public ::testing::TestWithParam<std::tuple<Dialect, std::size_t>> {
  protected:
   static void SetUpTestSuite() {
@@ -159,37 +157,31 @@ class FaultMatrix : public ::testing::TestWithParam<std::tuple<Dialect, std::siz
     auto server = mock::Server::start(options);
     ASSERT_TRUE(server) << server.error().to_string();
     server_ = std::move(*server);
-    auto schemas = core::schema::Registry::embedded();
-    ASSERT_TRUE(schemas) << schemas.error().to_string();
-    suites_ = new std::vector<Suite>();
-    for (Dialect d : kDialects) {
-      auto suite = SuiteLoader(*schemas).parse(suite_text(d), "faults-" + name_of(d) + ".suite.json");
-      ASSERT_TRUE(suite) << suite.error().to_string();
-      suites_->push_back(std::move(*suite));
-    }
-    RunOptions run;
-    run.client.base_url = server_->base_url();
-    run.client.timeouts.total = std::chrono::milliseconds(10'000);
-    run.jobs = 8;
-    Runner runner(run, *schemas, Variables());
-    collect_ = new Collect();
-    auto summary = runner.run(*suites_, {collect_});
-    ASSERT_TRUE(summary) << summary.error().to_string();
   }
   static void TearDownTestSuite() {
     if (server_) server_->stop();  // also ends the stalled streams
     server_.reset();
-    delete collect_;
-    delete suites_;
+  }
+
+  // The result of `row`'s case for `dialect`, run by the harness against the mock.
+  static void run_case(Dialect dialect, const Row& row, Collect& collect) {
+    auto schemas = core::schema::Registry::embedded();
+    ASSERT_TRUE(schemas) << schemas.error().to_string();
+    auto suite = SuiteLoader(*schemas).parse(suite_text(dialect, row), "faults-" + name_of(dialect) + ".suite.json");
+    ASSERT_TRUE(suite) << suite.error().to_string();
+    std::vector<Suite> suites;
+    suites.push_back(std::move(*suite));
+    RunOptions run;
+    run.client.base_url = server_->base_url();
+    run.client.timeouts.total = std::chrono::milliseconds(10'000);
+    Runner runner(run, *schemas, Variables());
+    auto summary = runner.run(suites, {&collect});
+    ASSERT_TRUE(summary) << summary.error().to_string();
   }
 
   static std::unique_ptr<mock::Server> server_;
-  static std::vector<Suite>* suites_;
-  static Collect* collect_;
 };
 std::unique_ptr<mock::Server> FaultMatrix::server_;
-std::vector<Suite>* FaultMatrix::suites_ = nullptr;
-Collect* FaultMatrix::collect_ = nullptr;
 
 std::string describe(const CaseResult& r) {
   std::string all = std::string(to_string(r.outcome)) + ", status " + std::to_string(r.status);
@@ -199,12 +191,14 @@ std::string describe(const CaseResult& r) {
 }
 
 TEST_P(FaultMatrix, TheHarnessNamesTheFault) {
-  ASSERT_NE(collect_, nullptr);
+  ASSERT_NE(server_, nullptr);
   const auto [dialect, index] = GetParam();
   const Row row = rows()[index];
   const std::string key = "faults/" + name_of(dialect) + "#" + row.id;
-  ASSERT_EQ(collect_->results.count(key), 1u) << key;
-  const CaseResult& r = collect_->results.at(key);
+  Collect collect;
+  ASSERT_NO_FATAL_FAILURE(run_case(dialect, row, collect));
+  ASSERT_EQ(collect.results.count(key), 1u) << key;
+  const CaseResult& r = collect.results.at(key);
   const auto& [verdict, id] = row.outcome[static_cast<std::size_t>(dialect)];
   SCOPED_TRACE(key + " (x-siraya-mock: " + row.control + ") -> " + describe(r));
   auto has = [&](bool error_severity) {
