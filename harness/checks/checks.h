@@ -37,6 +37,15 @@ JsonBody check_json_body(const core::http::Response& response, std::string_view 
 // envelope.code_mismatch / type_mismatch / param_mismatch / message_mismatch.
 core::Findings check_error_envelope(const ErrorExpectation* expected, int status, const nlohmann::json& body);
 
+// contract.* (harness/checks/request_contract_check.cc): what the final object of `endpoint`
+// ("chat_completions", "responses", "messages"; others have none) owes its request: tool calls of
+// offered tools with arguments valid against their schemas, tool_choice and parallel calls obeyed,
+// structured output valid against the request's schema, n choices, the stop sequence named.
+// `streamed`: the object was accumulated from a stream, whose checks already report unparsable
+// arguments.
+core::Findings check_request_contract(std::string_view endpoint, const nlohmann::json& request,
+                                      const nlohmann::json& response, bool streamed);
+
 // assert.failed for each assertion that does not hold on `target`.
 core::Findings check_assertions(const std::vector<Assertion>& assertions, const nlohmann::json& target);
 

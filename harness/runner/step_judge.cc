@@ -183,6 +183,9 @@ StepVerdict judge_step(const Step& step, const PreparedStep& p, const core::http
       }
       verdict.target = std::move(body.value);
     }
+    if (endpoint != nullptr && p.body && verdict.target && response.status < 300) {
+      append(findings, check_request_contract(endpoint->name, *p.body, *verdict.target, streamed));
+    }
     if (!p.assertions.empty()) append(findings, check_assertions(p.assertions, verdict.target.value_or(json())));
   }
   auto timing = check_timing(response, streamed ? &verdict.events : nullptr, expect.timing);
