@@ -1,7 +1,9 @@
 #include "harness/suite/variables.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <vector>
 
 namespace siraya::harness {
 
@@ -135,11 +137,33 @@ core::Result<std::vector<VariableRef>> variable_references(const std::string& te
   return refs;
 }
 
+namespace {
+// Secrets this short are only redacted where they stand as a whole token: masking every "k" of a
+// one-letter test key would garble the report while hiding nothing worth hiding.
+constexpr std::size_t kShortSecret = 8;
+
+bool token_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
+}  // namespace
+
 std::string redact(std::string text, const std::set<std::string>& secrets) {
+  // Longest first, so a secret that contains another is masked whole.
+  std::vector<const std::string*> ordered;
   for (const auto& s : secrets) {
-    if (s.empty()) continue;
-    for (std::size_t pos = text.find(s); pos != std::string::npos; pos = text.find(s, pos + 3)) {
+    if (!s.empty()) ordered.push_back(&s);
+  }
+  std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) { return a->size() > b->size(); });
+  for (const std::string* secret : ordered) {
+    const std::string& s = *secret;
+    const bool whole_token_only = s.size() < kShortSecret;
+    for (std::size_t pos = text.find(s); pos != std::string::npos; pos = text.find(s, pos)) {
+      const bool bounded = (pos == 0 || !token_char(text[pos - 1])) &&
+                           (pos + s.size() == text.size() || !token_char(text[pos + s.size()]));
+      if (whole_token_only && !bounded) {
+        ++pos;
+        continue;
+      }
       text.replace(pos, s.size(), "***");
+      pos += 3;
     }
   }
   return text;

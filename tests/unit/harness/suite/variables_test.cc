@@ -24,6 +24,20 @@ TEST(Variables, SecretVariablesAreRedacted) {
   EXPECT_EQ(redact("Bearer sk-abc", v.secrets()), "Bearer ***");
 }
 
+TEST(Variables, ShortSecretsAreRedactedAsWholeTokensOnly) {
+  Variables v;
+  v.set("api_key", "k", true);
+  EXPECT_EQ(redact("Bearer k; keep-alive k", v.secrets()), "Bearer ***; keep-alive ***");
+  EXPECT_EQ(redact("x-k k-x kk", v.secrets()), "x-k k-x kk");
+}
+
+TEST(Variables, LongSecretsAreRedactedWhereverTheyStand) {
+  Variables v;
+  v.set("api_key", "sk-0123456789", true);
+  v.set("other", "sk-0123456789abc", true);
+  EXPECT_EQ(redact("Bearer sk-0123456789abc and xsk-0123456789x", v.secrets()), "Bearer *** and x***x");
+}
+
 TEST(Variables, UnknownNameAndUnsetEnvAreErrors) {
   Variables v;
   auto unknown = v.resolve(std::string("${nope}"));
