@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "mock/chat/attachments.h"
 #include "mock/generation/hash.h"
 #include "mock/generation/token_counter.h"
 #include "mock/json_text.h"
@@ -14,7 +15,8 @@ using nlohmann::json;
 
 // Prompt tokens, approximated the way OpenAI's cookbook counts chat prompts: the content of every
 // message plus 3 tokens of framing per message and 3 to prime the reply (reference README §6
-// leaves the gateway's exact rule unverified).
+// leaves the gateway's exact rule unverified), plus each attachment's figure
+// (mock/generation/attachment_tokens.h).
 std::int64_t count_prompt(const json& messages, const std::vector<Tool>& tools) {
   std::size_t tokens = 3;
   for (const auto& m : messages) {
@@ -26,6 +28,7 @@ std::int64_t count_prompt(const json& messages, const std::vector<Tool>& tools) 
       }
     }
   }
+  tokens += attachment_tokens(messages);
   for (const auto& t : tools) tokens += generation::count_tokens(t.name) + generation::count_tokens(to_json_text(t.parameters));
   return static_cast<std::int64_t>(tokens);
 }

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "mock/chat/attachments.h"
 #include "mock/chat/json_checks.h"
 #include "mock/chat/validation.h"
 
@@ -13,7 +14,8 @@ namespace {
 using nlohmann::json;
 
 constexpr std::array<std::string_view, 5> kRoles{"system", "developer", "user", "assistant", "tool"};
-// §2.1; "input_video" is OpenRouter's legacy video tag, accepted alongside "video_url".
+// §2.1; "input_video" is OpenRouter's legacy video tag, accepted alongside "video_url". Every part
+// but text is an attachment (mock/chat/attachments.h).
 constexpr std::array<std::string_view, 6> kUserParts{"text", "image_url", "file", "input_audio",
                                                      "video_url", "input_video"};
 
@@ -60,16 +62,8 @@ std::optional<ApiError> check_part(const json& part, const std::string& at, std:
     return bad(at + ".type must be one of " + allowed + " in a " + std::string(role) + " message, got \"" + type + "\"",
                at + ".type");
   }
-  // The nested object named after the type, e.g. {"type":"image_url","image_url":{...}}.
-  const std::string key = type == "input_video" ? "video_url" : type;
-  auto inner = part.find(key);
-  if (inner == part.end() || !inner->is_object()) return bad(at + "." + key + " must be an object", at + "." + key);
-  if (key == "image_url" || key == "video_url") return need_string(*inner, "url", at + "." + key, true);
-  if (key == "input_audio") {
-    if (auto e = need_string(*inner, "data", at + "." + key, true)) return e;
-    return need_string(*inner, "format", at + "." + key, true);
-  }
-  return std::nullopt;  // file: every field optional in the OpenAI spec
+  generation::Attachment attachment;  // counted by read_request, not here
+  return read_attachment(part, at, attachment);
 }
 
 // `content`: a string or a non-empty array of parts. `nullable`: assistant content may be null.

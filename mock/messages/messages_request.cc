@@ -8,6 +8,7 @@
 #include "mock/generation/token_counter.h"
 #include "mock/json_text.h"
 #include "mock/json_fields.h"
+#include "mock/messages/attachments.h"
 
 namespace siraya::mock::messages {
 namespace {
@@ -27,7 +28,10 @@ std::string block_text(const json& block) {
     if (content->is_string()) return content->get<std::string>();
     std::string out;
     if (content->is_array()) {
-      for (const auto& part : *content) out += (out.empty() ? "" : "\n") + block_text(part);
+      for (const auto& part : *content) {
+        const std::string part_type = string_or(part, "type");
+        if (part_type != "image" && part_type != "document") out += (out.empty() ? "" : "\n") + block_text(part);
+      }
     }
     return out;
   }
@@ -141,6 +145,7 @@ std::optional<ApiError> check_thinking(const json& body) {
 std::optional<ApiError> validate_request(const json& body, const Catalog& catalog) {
   if (auto e = check_required(body, catalog)) return e;
   if (auto e = check_turns(body["messages"])) return e;
+  if (auto e = check_attachments(body["messages"])) return e;
   if (auto e = check_tool_choice(body)) return e;
   if (auto e = check_thinking(body)) return e;
   return std::nullopt;
@@ -170,10 +175,15 @@ MessagesRequest read_request(const json& body, std::uint64_t seed) {
     if (content.is_string()) {
       text = content.get<std::string>();
     } else {
-      for (const auto& block : content) text += block_text(block) + "\n";
+      for (const auto& block : content) {
+        // Images and documents count by their own rule (attachment_tokens below).
+        const std::string type = string_or(block, "type");
+        if (type != "image" && type != "document") text += block_text(block) + "\n";
+      }
     }
     tokens += 3 + generation::count_tokens(text);
   }
+  tokens += attachment_tokens(messages);
   const json& last = messages.back();
   const std::string last_role = last["role"].get<std::string>();
   if (last_role == "assistant") r.prefill = text_of(last["content"]);

@@ -28,8 +28,9 @@ struct MessagesRequest {
 // Checks that need more than the request schema (messages/messages_request.json): required fields
 // with their param (max_tokens, messages), the model, the turn rules of §3 (first turn from the
 // user, tool_use only from the assistant, tool_result answering a tool_use of the preceding
-// assistant turn), tool_choice naming a declared tool, the thinking budget. Runs before the
-// schema check and never assumes more than it has checked itself.
+// assistant turn), image and document blocks (mock/messages/attachments.h), tool_choice naming a
+// declared tool, the thinking budget. Runs before the schema check and never assumes more than it
+// has checked itself.
 std::optional<ApiError> validate_request(const nlohmann::json& body, const Catalog& catalog);
 
 // `body` must have passed validate_request and the schema.

@@ -9,6 +9,7 @@
 #include "mock/generation/token_counter.h"
 #include "mock/json_text.h"
 #include "mock/json_fields.h"
+#include "mock/responses/attachments.h"
 
 namespace siraya::mock::responses {
 namespace {
@@ -123,6 +124,9 @@ json value_or(const json& body, const char* key, json fallback) {
 std::optional<ApiError> validate_request(const json& body, const Catalog& catalog) {
   if (auto e = check_model(body, catalog)) return e;
   if (auto e = check_input(body)) return e;
+  if (const json* input = field(body, "input")) {
+    if (auto e = check_attachments(*input)) return e;
+  }
   if (auto e = check_tool_choice(body)) return e;
   if (field(body, "previous_response_id")) {
     return bad("previous_response_id is not supported: this gateway is stateless; send the whole conversation in input",
@@ -150,6 +154,7 @@ ResponsesRequest read_request(const json& body, std::uint64_t seed) {
     if (type == "function_call_output") text = content_text(item["output"]);
     tokens += 3 + generation::count_tokens(text);
   }
+  tokens += attachment_tokens(input);
   const json& last = input.back();
   if (string_or(last, "type", "message") == "message" && string_or(last, "role") == "user") {
     r.last_user_text = content_text(last["content"]);

@@ -26,8 +26,9 @@ struct ResponsesRequest {
 };
 
 // Checks that need more than the request schema (responses/responses_request.json): required
-// fields with their param, the model, function_call_output call ids, tool_choice naming a declared
-// tool, the stateless gateway's previous_response_id. Runs before the schema check, which catches
+// fields with their param, the model, function_call_output call ids, attachments
+// (mock/responses/attachments.h), tool_choice naming a declared tool, the stateless gateway's
+// previous_response_id. Runs before the schema check, which catches
 // the remaining shape errors; it therefore never assumes more than it has checked itself.
 std::optional<ApiError> validate_request(const nlohmann::json& body, const Catalog& catalog);
 
