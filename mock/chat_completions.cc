@@ -80,6 +80,11 @@ ResponsePlan handle_chat_completions(const Context& context, const Request& requ
   meta.prompt_tokens = chat_request.prompt_tokens;
 
   ResponsePlan plan;
+  // The usage credits and token buckets are charged from, whether or not a stream carries its
+  // usage chunk (stream_options.include_usage; mock/limits/usage_cost.h).
+  std::int64_t completion_tokens = 0;
+  for (const auto& a : answers) completion_tokens += a.completion_tokens;
+  plan.usage = TokenUsage{meta.prompt_tokens, completion_tokens};
   if (chat_request.stream) {
     plan.streaming = true;
     plan.content_type = "text/event-stream";

@@ -6,6 +6,7 @@
 #include "core/schema/registry.h"
 #include "mock/catalog.h"
 #include "mock/admin/journal.h"
+#include "mock/faults/configured_faults.h"
 #include "mock/limits/limits.h"
 #include "mock/rules/rule_store.h"
 #include "mock/server.h"
@@ -19,6 +20,8 @@ struct Context {
   // Credits and rate-limit buckets (the only mutable, internally locked, state); nullptr without
   // a configuration.
   std::shared_ptr<limits::Limits> limits;
+  // The configuration's faults and their draws (docs/mock-config.md); nullptr without any.
+  std::shared_ptr<faults::ConfiguredFaults> configured_faults;
   // Scripted responses (docs/rules.md); replaced at run time through the admin API.
   std::shared_ptr<rules::RuleStore> rules = std::make_shared<rules::RuleStore>();
   // The admin API's request journal; nullptr while the admin API is off.

@@ -110,7 +110,8 @@ ResponsePlan Router::route(const Request& request, std::optional<faults::Control
     return plan;
   }
   if (context_.journal && is_admin_path(request.path)) {  // off (404 below) without --admin-token
-    return admin::handle_admin({context_.options.admin_token, *context_.rules, *context_.journal, *context_.schemas},
+    return admin::handle_admin({context_.options.admin_token, *context_.rules, *context_.journal, *context_.schemas,
+                                context_.limits.get(), context_.configured_faults.get()},
                                request);
   }
   const core::Endpoint* endpoint = core::find_endpoint_by_path(request.path);
@@ -145,6 +146,12 @@ ResponsePlan Router::route(const Request& request, std::optional<faults::Control
                                        scripted)) {
     return *answer;
   }
+  // The configuration's faults, unless the header or the rule set directives already.
+  if (context_.configured_faults) {
+    if (auto answer = context_.configured_faults->apply(request, *endpoint, *context_.catalog, seed, control)) {
+      return *answer;
+    }
+  }
   // Real causes of 402/403/408/429/502/503 (mock/limits/gate.h), around the endpoint.
   limits::Admission admission;
   if (auto answer = limits::admit(context_.limits.get(), *context_.catalog, request, *endpoint, admission)) {
@@ -160,7 +167,9 @@ ResponsePlan Router::route(const Request& request, std::optional<faults::Control
   } else {
     plan = handler(context_, request);
   }
-  if (context_.limits) limits::settle(*context_.limits, request, *endpoint, admission, plan);
+  // A body that a fault will break is not charged (docs/mock-config.md, "Credits").
+  const bool broken = control && control->directives.fault != faults::FaultKind::none;
+  if (context_.limits) limits::settle(*context_.limits, request, *endpoint, admission, plan, !broken);
   return plan;
 }
 

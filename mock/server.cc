@@ -6,6 +6,7 @@
 #include "core/endpoints.h"
 #include "core/schema/registry.h"
 #include "mock/catalog/catalog_loader.h"
+#include "mock/config/model_names.h"
 #include "mock/context.h"
 #include "mock/rules/rule_loader.h"
 #include "mock/http/http_server.h"
@@ -92,7 +93,14 @@ core::Result<std::unique_ptr<Server>> Server::start(Options options) {
   }
   if (!options.admin_token.empty()) context.journal = std::make_shared<admin::Journal>(options.journal_capacity);
   if (options.config) {
+    // Model names in the configuration must name models of the catalog just loaded.
+    if (auto names = config::check_model_names(*options.config, *context.catalog); !names) {
+      return core::Unexpected<core::Error>(names.error());
+    }
     context.limits = std::make_shared<limits::Limits>(options.config, options.seed, options.limits_clock);
+    if (!options.config->faults.empty()) {
+      context.configured_faults = std::make_shared<faults::ConfiguredFaults>(options.config->faults);
+    }
   }
 
   HttpConfig http;

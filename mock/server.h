@@ -37,7 +37,8 @@ struct Options {
   bool control_header = true;
   // Schemas for request validation and strict mode; nullptr: the embedded registry.
   std::shared_ptr<const core::schema::Registry> schemas;
-  // Model catalog file (schemas/mock/catalog.json, docs/model-catalog.md); empty: the built-in one.
+  // Model catalog file (schemas/mock/catalog.json, docs/model-catalog.md): --catalog, else the
+  // configuration's "catalog"; empty: the built-in one.
   std::string catalog_file;
   // The configuration file's data (--config; docs/mock-config.md); nullptr: none, and credits,
   // rate limits, moderation, latency and upstream failures are off (requests take no lock).
@@ -58,7 +59,7 @@ class Server {
  public:
   // Binds and starts serving on background threads; returns once the socket accepts
   // connections, so callers never sleep waiting for readiness. Error ids: mock.bind, mock.schemas,
-  // mock.catalog, mock.rules.
+  // mock.catalog, mock.rules, mock.config (a model name of the configuration the catalog lacks).
   static core::Result<std::unique_ptr<Server>> start(Options options);
   virtual ~Server() = default;
 

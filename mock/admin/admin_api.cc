@@ -58,6 +58,8 @@ ResponsePlan handle_admin(const AdminState& state, const Request& request) {
     if (request.method != "POST") return wrong_method(request, "POST");
     state.journal.clear();
     state.rules.reset();
+    if (state.limits) state.limits->reset();
+    if (state.configured_faults) state.configured_faults->reset();
     return json_plan({{"reset", true}, {"rules", state.rules.current()->rules.size()}});
   }
   if (name == "requests") {

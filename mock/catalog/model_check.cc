@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
 #include <vector>
 
 #include "mock/json_fields.h"
@@ -85,6 +86,22 @@ ModelLookup resolve_model(const nlohmann::json& body, const Catalog& catalog, st
                                served_list(catalog, endpoint_path) + ".")};
   }
   return {model, std::nullopt};
+}
+
+std::string_view nearest_model_id(const Catalog& catalog, std::string_view name) {
+  std::string_view best;
+  std::size_t best_distance = SIZE_MAX;
+  for (const auto& m : catalog.models()) {
+    const std::string_view id = m.id;
+    if (id.substr(id.find('/') + 1) == name) return id;
+    std::size_t d = edit_distance(name, id);
+    for (const auto& alias : m.aliases) d = std::min(d, edit_distance(name, alias));
+    if (d < best_distance) {
+      best_distance = d;
+      best = id;
+    }
+  }
+  return best;
 }
 
 std::optional<ApiError> check_context_length(const Model& model, std::int64_t prompt_tokens, const std::string& param) {

@@ -25,6 +25,11 @@ struct ModelLookup {
 // model that `endpoint_path` does not serve (the message names the models that it does serve).
 ModelLookup resolve_model(const nlohmann::json& body, const Catalog& catalog, std::string_view endpoint_path);
 
+// The catalog id nearest to `name` (an unknown model name in a configuration): the id whose part
+// after the provider prefix is `name` ("gpt-4o" -> "openai/gpt-4o"), else the id closest by edit
+// distance to `name` over ids and aliases. Empty only for an empty catalog.
+std::string_view nearest_model_id(const Catalog& catalog, std::string_view name);
+
 // A 400 with `param` when `prompt_tokens` exceed the model's context length (counted with
 // mock/generation/token_counter.h).
 std::optional<ApiError> check_context_length(const Model& model, std::int64_t prompt_tokens, const std::string& param);

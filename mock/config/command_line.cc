@@ -1,5 +1,7 @@
 #include "mock/config/command_line.h"
 
+#include <filesystem>
+
 #include "mock/config/config_loader.h"
 
 namespace siraya::mock::config {
@@ -51,13 +53,15 @@ void add_options(CLI::App& app, CommandLine& line) {
 core::Result<Config> load(const CommandLine& line, const core::schema::Registry& schemas) {
   json document = {{"version", 1}};
   std::string where = "command line";
+  std::string base_dir;  // relative paths in the file are relative to its folder
   if (!line.file.empty()) {
     auto read = read_config_document(line.file);
     if (!read) return core::Unexpected<core::Error>(read.error());
     document = std::move(*read);
     where = line.file;
+    base_dir = std::filesystem::path(line.file).parent_path().string();
   }
-  if (!document.is_object()) return parse_config(document, where, schemas);
+  if (!document.is_object()) return parse_config(document, where, schemas, base_dir);
   for (const auto& entry : line.credits) {
     const auto eq = entry.rfind('=');
     char* end = nullptr;
@@ -78,7 +82,7 @@ core::Result<Config> load(const CommandLine& line, const core::schema::Registry&
   append(document, "upstreams", "down_models", line.down_models);
   append(document, "upstreams", "down_providers", line.down_providers);
   append(document, "upstreams", "invalid_models", line.invalid_models);
-  return parse_config(document, where, schemas);
+  return parse_config(document, where, schemas, base_dir);
 }
 
 }  // namespace siraya::mock::config

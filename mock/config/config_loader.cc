@@ -1,9 +1,14 @@
 #include "mock/config/config_loader.h"
 
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
+
+#include "mock/config/problems.h"
+#include "mock/faults/header_parser.h"
+#include "mock/json_syntax.h"
 
 namespace siraya::mock::config {
 namespace {
@@ -11,22 +16,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kSchemaId = "mock/config.json";
-
-struct Problem {
-  std::string pointer;
-  std::string what;
-  std::string fix;
-};
-
-core::Unexpected<core::Error> report(const std::string& where, const std::vector<Problem>& problems) {
-  if (problems.size() == 1) {
-    return core::fail("mock.config", problems.front().what, where + "#" + problems.front().pointer, problems.front().fix);
-  }
-  std::string message = std::to_string(problems.size()) + " problems in the configuration file:";
-  for (const auto& p : problems) message += "\n  " + where + "#" + p.pointer + ": " + p.what + " (" + p.fix + ")";
-  return core::fail("mock.config", std::move(message), where + "#" + problems.front().pointer,
-                    "fix each problem listed");
-}
 
 std::vector<std::string> names(const json& document, const char* group, const char* key) {
   std::vector<std::string> out;
@@ -77,7 +66,43 @@ void check_semantics(const json& document, std::vector<Problem>& problems) {
   }
 }
 
-Config build(const json& document) {
+// `path` as written in the file, or resolved against the file's folder when relative.
+std::string resolve(const std::string& path, const std::string& base_dir) {
+  if (base_dir.empty() || std::filesystem::path(path).is_absolute()) return path;
+  return (std::filesystem::path(base_dir) / path).lexically_normal().string();
+}
+
+// "faults": each directive goes through the x-siraya-mock parser (docs/faults.md), so the file
+// and the header share one vocabulary and one set of messages.
+std::vector<ConfiguredFault> faults_of(const json& document, std::vector<Problem>& problems) {
+  std::vector<ConfiguredFault> out;
+  const json& list = member(document, "faults", true);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& entry = list[i];
+    ConfiguredFault fault;
+    const json& match = member(entry, "match", false);
+    if (auto it = match.find("endpoint"); it != match.end()) {
+      if (it->is_string()) fault.endpoints.push_back(it->get<std::string>());
+      else fault.endpoints = it->get<std::vector<std::string>>();
+    }
+    fault.model = match.value("model", std::string());
+    fault.probability = entry.value("probability", 1.0);
+    fault.directive = entry["directive"].get<std::string>();
+    auto directives = faults::parse_control_header(fault.directive);
+    if (!directives) {
+      problems.push_back({"/faults/" + std::to_string(i) + "/directive",
+                          "invalid directive \"" + fault.directive + "\": " + directives.error().message,
+                          "write directives as in the x-siraya-mock header (docs/faults.md): " +
+                              std::string(faults::valid_directives())});
+      continue;
+    }
+    fault.directives = *directives;
+    out.push_back(std::move(fault));
+  }
+  return out;
+}
+
+Config build(const json& document, const std::string& base_dir) {
   Config config;
   for (const auto& k : member(document, "keys", true)) {
     KeyEntry entry{k["key"].get<std::string>(), std::nullopt};
@@ -104,13 +129,17 @@ Config build(const json& document) {
   config.down_providers = names(document, "upstreams", "down_providers");
   config.invalid_models = names(document, "upstreams", "invalid_models");
   config.collecting_providers = names(document, "upstreams", "collecting_providers");
-  config.rules_files = document.value("rules", std::vector<std::string>{});
+  for (const auto& path : document.value("rules", std::vector<std::string>{})) {
+    config.rules_files.push_back(resolve(path, base_dir));
+  }
+  if (document.contains("catalog")) config.catalog_file = resolve(document["catalog"].get<std::string>(), base_dir);
   return config;
 }
 
 }  // namespace
 
-core::Result<Config> parse_config(const json& document, const std::string& where, const core::schema::Registry& schemas) {
+core::Result<Config> parse_config(const json& document, const std::string& where, const core::schema::Registry& schemas,
+                                  const std::string& base_dir) {
   std::vector<Problem> problems;
   for (const auto& finding : schemas.validate(kSchemaId, document, "")) {
     const auto hash = finding.location.find('#');
@@ -119,8 +148,12 @@ core::Result<Config> parse_config(const json& document, const std::string& where
   }
   if (!problems.empty()) return report(where, problems);
   check_semantics(document, problems);
+  std::vector<ConfiguredFault> configured_faults = faults_of(document, problems);
   if (!problems.empty()) return report(where, problems);
-  return build(document);
+  Config config = build(document, base_dir);
+  config.source = where;
+  config.faults = std::move(configured_faults);
+  return config;
 }
 
 core::Result<json> read_config_document(const std::string& path) {
@@ -131,24 +164,7 @@ core::Result<json> read_config_document(const std::string& path) {
   const std::string content = text.str();
   json document = json::parse(content, nullptr, false);
   if (document.is_discarded()) {
-    // Parse again only to learn where the text goes wrong; the exception stays in this function.
-    std::string what = "not valid JSON";
-    try {
-      const json unused = json::parse(content);
-      (void)unused;
-    } catch (const json::parse_error& e) {
-      const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, content.size());
-      std::size_t line = 1, column = 1;
-      for (std::size_t i = 0; i < at; ++i) {
-        if (content[i] == '\n') {
-          ++line;
-          column = 1;
-        } else {
-          ++column;
-        }
-      }
-      what = "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column);
-    }
+    const std::string what = "not valid JSON: " + json_syntax_error(content);
     return core::fail("mock.config", what, path, "fix the JSON syntax (a JSON linter shows the spot)");
   }
   return document;
@@ -157,7 +173,7 @@ core::Result<json> read_config_document(const std::string& path) {
 core::Result<Config> load_config_file(const std::string& path, const core::schema::Registry& schemas) {
   auto document = read_config_document(path);
   if (!document) return core::Unexpected<core::Error>(document.error());
-  return parse_config(*document, path, schemas);
+  return parse_config(*document, path, schemas, std::filesystem::path(path).parent_path().string());
 }
 
 }  // namespace siraya::mock::config

@@ -123,6 +123,16 @@ core::Result<void> set_directive(Directives& d, std::string_view name, std::stri
   return {};
 }
 
+Directives for_transport(Directives d, bool streaming) {
+  if (streaming) return d;
+  d.interval = d.jitter = std::chrono::milliseconds{0};
+  if (d.fault == FaultKind::drop_terminal || d.fault == FaultKind::error) d.fault = FaultKind::none;
+  d.after.reset();  // a buffered body has no events to count: close, reset and stall happen before it
+  if (d.fault != FaultKind::error) d.code.reset();
+  if (d.fault != FaultKind::stall) d.stall_for.reset();
+  return d;
+}
+
 core::Result<void> check_combination(const Directives& d) {
   const bool fault = d.fault != FaultKind::none;
   if (d.after && !fault) return bad("after= needs a fault= to place");

@@ -1,8 +1,9 @@
 #pragma once
 // The fault vocabulary (docs/faults.md): what one request may ask of the mock. Each field is one
 // named directive with one value grammar; the x-siraya-mock request header spells them
-// `name=value;name=value`, and a later config file names the same directives with the same
-// values, so both go through set_directive() and check_combination().
+// `name=value;name=value`; rules files (docs/rules.md) and the configuration file's faults
+// (docs/mock-config.md) name the same directives with the same values, so all of them go through
+// set_directive() and check_combination().
 #include <chrono>
 #include <cstddef>
 #include <optional>
@@ -39,6 +40,12 @@ struct Directives {
     return interval.count() > 0 || jitter.count() > 0 || after.has_value() || fault == FaultKind::drop_terminal ||
            fault == FaultKind::error;
   }
+  // Anything for apply_control() to do after the endpoint: timing, x-should-retry or a fault
+  // (status= is answered before the endpoint instead).
+  bool acts_on_plan() const {
+    return should_retry.has_value() || delay.count() > 0 || interval.count() > 0 || jitter.count() > 0 ||
+           fault != FaultKind::none;
+  }
   int error_code() const { return code.value_or(502); }
   std::chrono::milliseconds stall_duration() const { return stall_for.value_or(kMaxDuration); }
 };
@@ -51,6 +58,14 @@ core::Result<void> set_directive(Directives& directives, std::string_view name, 
 // Checks that the directives make sense together (e.g. `after` needs a fault, `status` excludes
 // stream faults). Error id mock.fault_directive.
 core::Result<void> check_combination(const Directives& directives);
+
+// What a response can carry: unchanged when `streaming`; on a buffered response interval, jitter,
+// after and the stream-only faults (drop-terminal, error, with its code) are dropped (close,
+// reset and stall then happen before the first byte), so one rule or configured fault serves a
+// request sent with or without "stream": true (docs/rules.md, docs/mock-config.md). The
+// x-siraya-mock header does not use it: there a stream-only directive on a buffered request is
+// a 400 (docs/faults.md).
+Directives for_transport(Directives directives, bool streaming);
 
 // One line listing every directive and its values, for error messages and --help.
 std::string_view valid_directives();

@@ -35,9 +35,10 @@ ResponsePlan endpoint_error_plan(const ApiError& error, const core::Endpoint& en
   return error_plan(error);
 }
 
-ResponsePlan forced_status_plan(const Directives& d, const core::Endpoint& endpoint, std::string_view request_id) {
+ResponsePlan forced_status_plan(const Directives& d, const core::Endpoint& endpoint, std::string_view request_id,
+                                std::string_view cause) {
   const int status = *d.status;
-  ApiError error{status, status_message(status) + " (forced by the x-siraya-mock header)", std::nullopt, {}};
+  ApiError error{status, status_message(status) + " (" + std::string(cause) + ")", std::nullopt, {}};
   auto& headers = error.headers;
   std::optional<int> retry_after = d.retry_after;
   if (!retry_after && (status == 429 || status == 503)) retry_after = 1;  // README §3: a small positive value

@@ -20,8 +20,10 @@ ResponsePlan endpoint_error_plan(const ApiError& error, const core::Endpoint& en
 
 // The plan for directives.status (which must be set). Headers: 429 retry-after (default 1) and
 // x-ratelimit-{limit,remaining,reset}-{requests,tokens}; 503 retry-after (default 1); 405 Allow;
-// retry-after= sets or adds retry-after on any status.
+// retry-after= sets or adds retry-after on any status. The message is the documented cause
+// followed by "(<cause>)".
 ResponsePlan forced_status_plan(const Directives& directives, const core::Endpoint& endpoint,
-                                std::string_view request_id);
+                                std::string_view request_id,
+                                std::string_view cause = "forced by the x-siraya-mock header");
 
 }  // namespace siraya::mock::faults

@@ -4,6 +4,7 @@
 // fault injection transforms it; the transport only writes it out.
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,12 @@ namespace siraya::mock {
 // close). stall: nothing more is sent until stall_for has passed, the client leaves or the server
 // stops; then close.
 enum class Ending { complete, close, reset, stall };
+
+// Tokens an answer used by the mock's own count (mock/generation/token_counter.h).
+struct TokenUsage {
+  std::int64_t input_tokens = 0;
+  std::int64_t output_tokens = 0;
+};
 
 struct ResponsePlan {
   int status = 200;
@@ -33,6 +40,11 @@ struct ResponsePlan {
   // strict mode. Empty: nothing to check.
   std::string_view body_schema;
   std::string_view event_schema;
+
+  // What the answer used, set by an endpoint whose wire form may leave it out (a chat stream
+  // without stream_options.include_usage); nullopt: the usage the body or events carry. Credits
+  // and token buckets are charged from it (mock/limits/usage_cost.h), never written out.
+  std::optional<TokenUsage> usage;
 
   // Timing and the end, set by fault directives; the defaults send everything at once.
   std::chrono::milliseconds first_byte_delay{0};        // before the status line

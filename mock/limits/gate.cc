@@ -117,8 +117,8 @@ std::optional<ResponsePlan> admit(Limits* limits, const Catalog& catalog, const 
 }
 
 void settle(Limits& limits, const Request& request, const core::Endpoint& endpoint, Admission& admission,
-            ResponsePlan& plan) {
-  if (plan.status >= 200 && plan.status < 300) {
+            ResponsePlan& plan, bool charge) {
+  if (charge && plan.status >= 200 && plan.status < 300) {
     const Usage usage = usage_of(plan);
     const double cost = admission.model ? cost_of(usage, *admission.model, admission.provider) : 0.0;
     if (!limits.settle(admission, cost, usage.total())) {

@@ -24,8 +24,12 @@ inline constexpr const char* kDeadlineHeader = "x-siraya-deadline-ms";
 std::optional<ResponsePlan> admit(Limits* limits, const Catalog& catalog, const Request& request,
                                   const core::Endpoint& endpoint, Admission& admission);
 
-// Only with `limits`; `plan` is the endpoint's.
+// Only with `limits`; `plan` is the endpoint's, before any fault directive is applied. A 2xx plan
+// is charged (credits and token buckets) from usage_of(plan) when `charge`; the router passes
+// false when a fault= directive (header, rule or configuration) will break the body, because a
+// broken answer is not charged (docs/mock-config.md, "Credits"). Rate-limit headers and the
+// simulated latency are added either way.
 void settle(Limits& limits, const Request& request, const core::Endpoint& endpoint, Admission& admission,
-            ResponsePlan& plan);
+            ResponsePlan& plan, bool charge = true);
 
 }  // namespace siraya::mock::limits

@@ -32,9 +32,16 @@ std::string format_reset(std::chrono::milliseconds wait) {
 Limits::Limits(std::shared_ptr<const config::Config> config, std::uint64_t seed, std::function<Clock::time_point()> clock)
     : config_(std::move(config)), seed_(seed), clock_(std::move(clock)), moderator_(config_->moderation) {
   if (!clock_) clock_ = [] { return Clock::now(); };
+  reset();
+}
+
+void Limits::reset() {
+  std::lock_guard lock(mutex_);
+  credits_.clear();
   for (const auto& k : config_->keys) {
     if (k.credits) credits_[k.key] = *k.credits;
   }
+  buckets_.clear();
 }
 
 std::optional<ApiError> Limits::upstream_error(const Model& model) const {

@@ -56,6 +56,10 @@ class Limits {
   // The key's remaining balance; nullopt for a key without credits.
   std::optional<double> balance(const std::string& key) const;
 
+  // Back to the configured state (POST /__admin/reset): every balance as configured, every
+  // bucket full again (buckets are made afresh on a key's next request).
+  void reset();
+
  private:
   struct Buckets {
     std::optional<TokenBucket> requests;

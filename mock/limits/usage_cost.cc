@@ -34,6 +34,7 @@ double price(const std::string& decimal) { return decimal.empty() ? 0.0 : std::s
 }  // namespace
 
 Usage usage_of(const ResponsePlan& plan) {
+  if (plan.usage) return Usage{plan.usage->input_tokens, plan.usage->output_tokens};
   Usage usage;
   if (!plan.streaming) {
     const json body = json::parse(plan.body, nullptr, false);

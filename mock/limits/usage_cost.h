@@ -14,7 +14,8 @@ struct Usage {
   std::int64_t total() const { return input_tokens + output_tokens; }
 };
 
-// The usage a plan reports: the body's `usage`, or for a stream the largest counts in any event's
+// The usage of a plan: plan.usage when the endpoint set it (the mock's own count, whatever the
+// wire carries); else the body's `usage`, or for a stream the largest counts in any event's
 // `usage` (chat chunk, responses response.completed, messages message_start/message_delta). Both
 // the OpenAI (prompt/completion) and Anthropic/Responses (input/output) names are read.
 Usage usage_of(const ResponsePlan& plan);

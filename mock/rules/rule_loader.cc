@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/schema/registry.h"
+#include "mock/json_syntax.h"
 
 namespace siraya::mock::rules {
 namespace {
@@ -172,7 +173,8 @@ core::Result<std::shared_ptr<const RuleSet>> parse_rules(std::string_view text, 
                                                          const core::schema::Registry* schemas) {
   const json doc = json::parse(text, nullptr, false);
   if (doc.is_discarded()) {
-    return core::fail(std::string(kId), "not JSON", where, "fix the JSON syntax (a rules file is one JSON object)");
+    return core::fail(std::string(kId), "not JSON: " + json_syntax_error(text), where,
+                      "fix the JSON syntax at the line and column given (a rules file is one JSON object)");
   }
   if (schemas) {
     if (!schemas->has(kSchemaId)) {

@@ -28,28 +28,6 @@ ResponsePlan rule_error(const Rule& rule, const core::Endpoint& endpoint, const 
   return plan;
 }
 
-// Directives a buffered response cannot carry are dropped (docs/rules.md): a rule written for
-// streams still answers the same request sent without "stream": true.
-faults::Directives for_transport(faults::Directives d, bool streaming) {
-  if (streaming) return d;
-  d.interval = d.jitter = std::chrono::milliseconds{0};
-  if (d.fault == faults::FaultKind::drop_terminal || d.fault == faults::FaultKind::error) d.fault = faults::FaultKind::none;
-  if (d.fault != faults::FaultKind::close && d.fault != faults::FaultKind::reset && d.fault != faults::FaultKind::stall) {
-    d.after.reset();
-  }
-  if (d.fault == faults::FaultKind::none) {
-    d.after.reset();
-    d.code.reset();
-    d.stall_for.reset();
-  }
-  return d;
-}
-
-bool has_directives(const faults::Directives& d) {
-  return d.should_retry || d.delay.count() > 0 || d.interval.count() > 0 || d.jitter.count() > 0 ||
-         d.fault != faults::FaultKind::none;
-}
-
 }  // namespace
 
 std::optional<ResponsePlan> apply_rules(const RuleStore& store, bool strict, const Request& request,
@@ -71,8 +49,8 @@ std::optional<ResponsePlan> apply_rules(const RuleStore& store, bool strict, con
   }
   if (control) return std::nullopt;  // the x-siraya-mock header replaces the rule's directives
   const faults::Directives& directives = scripted.rule->reply.directives;
-  faults::Directives applied = for_transport(directives, conversation.stream);
-  if (has_directives(applied) || applied.status) {
+  const faults::Directives applied = faults::for_transport(directives, conversation.stream);
+  if (applied.acts_on_plan() || applied.status) {
     // Applied to the plan after the endpoint (or to the error below): delay, should-retry, faults.
     control = faults::Control{applied, &endpoint, generation::mix64(seed ^ generation::fnv1a(request.body))};
   }

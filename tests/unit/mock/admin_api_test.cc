@@ -1,4 +1,8 @@
 // The admin API (docs/admin-api.md): off by default, bearer token, reset, journal, rules.
+#include <memory>
+
+#include "faults_wire_support.h"
+#include "mock/config/config.h"
 #include "mock_test_support.h"
 
 namespace siraya::mock::testing {
@@ -92,6 +96,50 @@ TEST_F(AdminApiTest, BadRulesAreA400AndKeepTheRulesInForce) {
   const std::string message = json_of(res)["error"]["message"];
   EXPECT_NE(message.find("POST /__admin/rules#/rules/0/when/user_text/regex"), std::string::npos) << message;
   EXPECT_TRUE(json_of(client().Get("/__admin/rules", admin_headers()))["data"].empty());
+}
+
+TEST_F(AdminApiTest, ResetRestoresCreditsAndRateLimitBuckets) {
+  const json prompt = chat_request("Rivers, please.");
+  // What one answer costs on openai/gpt-4o (usage x catalog price); the balance pays for one and a half.
+  const json usage = json_of(post_chat(client(), prompt))["usage"];
+  const double cost = usage["prompt_tokens"].get<double>() * 0.0000025 + usage["completion_tokens"].get<double>() * 0.00001;
+  config::Config c;
+  c.keys = {{"sk-once", cost * 1.5}, {"sk-limited", std::nullopt}};
+  c.rate_limit.requests_per_minute = 2;
+  Options options;
+  options.admin_token = kToken;
+  options.config = std::make_shared<const config::Config>(std::move(c));
+  options.limits_clock = [] { return std::chrono::steady_clock::time_point(std::chrono::seconds(1000)); };
+  restart(std::move(options));
+  const httplib::Headers once = {{"Authorization", "Bearer sk-once"}};
+  const httplib::Headers limited = {{"Authorization", "Bearer sk-limited"}};
+  EXPECT_EQ(post_chat(client(), prompt, once)->status, 200);
+  EXPECT_EQ(post_chat(client(), prompt, once)->status, 402);  // the rest of the balance is too little
+  EXPECT_EQ(post_chat(client(), prompt, limited)->status, 200);
+  EXPECT_EQ(post_chat(client(), prompt, limited)->status, 200);
+  EXPECT_EQ(post_chat(client(), prompt, limited)->status, 429);  // the clock stands still: no refill
+
+  auto reset = client().Post("/__admin/reset", admin_headers(), "", "application/json");
+  ASSERT_TRUE(reset);
+  ASSERT_EQ(reset->status, 200) << reset->body;
+  auto again = post_chat(client(), prompt, limited);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200);
+  EXPECT_EQ(again->get_header_value("x-ratelimit-remaining-requests"), "1");  // a full bucket, less this one
+  EXPECT_EQ(post_chat(client(), prompt, once)->status, 200);  // the configured balance again
+  EXPECT_EQ(post_chat(client(), prompt, once)->status, 402);
+}
+
+TEST_F(AdminApiTest, ResetWithAnEmptyBodyAndNoContentType) {
+  // What curl -d '' or fetch(url, {method: "POST"}) send. Without Content-Length at all,
+  // cpp-httplib 0.11 reads the body until the client closes its side (docs/admin-api.md).
+  RawConnection connection(server_->port());
+  ASSERT_TRUE(connection.connected());
+  connection.send("POST /__admin/reset HTTP/1.1\r\nHost: mock\r\nAuthorization: Bearer " + std::string(kToken) +
+                  "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(connection.read_to_end(), End::eof);
+  EXPECT_EQ(connection.bytes.substr(0, 15), "HTTP/1.1 200 OK") << connection.bytes;
+  EXPECT_NE(connection.bytes.find(R"({"reset":true)"), std::string::npos) << connection.bytes;
 }
 
 TEST_F(AdminApiTest, UnknownPathsAndMethods) {

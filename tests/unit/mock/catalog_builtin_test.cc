@@ -36,6 +36,34 @@ TEST(BuiltinCatalog, CoversTheModelsOfTheReference) {
   EXPECT_EQ(kinds.size(), 3u);
 }
 
+// The model names the agent CLIs send by default (reference agent-clients.md): Claude Code
+// 2.1.330 claude-opus-5-5 with max_tokens 128000, 2.1.197 claude-opus-4-8, --model
+// claude-sonnet-4-5 / claude-haiku-4-5 on /v1/messages; Codex gpt-5-codex on /v1/responses;
+// opencode and Qwen Code mock/mock-model or mock-model on every dialect.
+TEST(BuiltinCatalog, ServesTheAgentClientsDefaultModels) {
+  const auto catalog = Catalog::builtin();
+  struct Expected {
+    const char* name;
+    const char* id;
+    const char* endpoint;
+    std::int64_t max_tokens;  // what the client sends
+  };
+  for (const Expected& e : {Expected{"claude-opus-5-5", "anthropic/claude-opus-5.5", "/v1/messages", 128000},
+                            Expected{"claude-opus-4-8", "anthropic/claude-opus-4.8", "/v1/messages", 64000},
+                            Expected{"claude-sonnet-4-5", "anthropic/claude-sonnet-4.5", "/v1/messages", 32000},
+                            Expected{"claude-haiku-4-5", "anthropic/claude-haiku-4.5", "/v1/messages", 32000},
+                            Expected{"gpt-5-codex", "openai/gpt-5-codex", "/v1/responses", 0},
+                            Expected{"mock-model", "mock/mock-model", "/v1/chat/completions", 32000},
+                            Expected{"mock/mock-model", "mock/mock-model", "/v1/messages", 32000},
+                            Expected{"mock/mock-model", "mock/mock-model", "/v1/responses", 32000}}) {
+    const Model* m = catalog->find(e.name);
+    ASSERT_NE(m, nullptr) << e.name;
+    EXPECT_EQ(m->id, e.id);
+    EXPECT_TRUE(m->serves(e.endpoint)) << e.name << " " << e.endpoint;
+    EXPECT_GE(m->max_completion_tokens, e.max_tokens) << e.name;
+  }
+}
+
 TEST(BuiltinCatalog, EveryModelIsComplete) {
   for (const auto& m : Catalog::builtin()->models()) {
     EXPECT_EQ(m.owned_by, m.id.substr(0, m.id.find('/'))) << m.id;

@@ -20,6 +20,7 @@ const core::schema::Registry& schemas() {
 }
 
 std::string bad(const std::string& name) { return std::string(SIRAYA_SOURCE_DIR) + "/tests/data/bad_configs/" + name; }
+std::string good(const std::string& name) { return std::string(SIRAYA_SOURCE_DIR) + "/tests/data/good_configs/" + name; }
 
 struct BadCase {
   const char* file;
@@ -51,7 +52,11 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"zero_rate.json", "/rate_limits/requests_per_minute", "minimum"},
                       BadCase{"latency_without_ms.json", "/latency/openai~1gpt-4o", "ms"},
                       BadCase{"two_problems.json", "/deadline_ms", "maximum"},
-                      BadCase{"not_an_object.json", "", "object"}),
+                      BadCase{"not_an_object.json", "", "object"},
+                      BadCase{"bad_fault_directive.json", "/faults/1/directive", "not a documented error status"},
+                      BadCase{"fault_combination.json", "/faults/0/directive", "exclude each other"},
+                      BadCase{"fault_probability.json", "/faults/0/probability", "maximum"},
+                      BadCase{"fault_endpoint.json", "/faults/0/match/endpoint", "endpoint"}),
     [](const auto& param_info) {
       std::string name = param_info.param.file;
       return name.substr(0, name.find('.'));
@@ -97,6 +102,61 @@ TEST(ConfigLoader, ReadsEveryField) {
   EXPECT_EQ(config->down_providers, std::vector<std::string>{"azure"});
   EXPECT_EQ(config->collecting_providers, std::vector<std::string>{"openai"});
   EXPECT_EQ(config->rules_files, std::vector<std::string>{"rules/a.json"});
+}
+
+TEST(ConfigLoader, SyntaxErrorsGiveLineAndColumn) {
+  auto config = load_config_file(bad("syntax_error.json"), schemas());
+  ASSERT_FALSE(config);
+  // {"key": "sk-a" "credits": 1}: the parser stops after the unexpected string on line 3.
+  EXPECT_NE(config.error().message.find("at line 3, column 27"), std::string::npos) << config.error().message;
+}
+
+TEST(ConfigLoader, BadFaultDirectiveNamesTheFileThePointerAndTheVocabulary) {
+  auto config = load_config_file(bad("bad_fault_directive.json"), schemas());
+  ASSERT_FALSE(config);
+  EXPECT_EQ(config.error().location, bad("bad_fault_directive.json") + "#/faults/1/directive");
+  EXPECT_NE(config.error().message.find("\"status=42\""), std::string::npos) << config.error().message;
+  EXPECT_NE(config.error().fix.find("fault=<truncate|drop-terminal"), std::string::npos) << config.error().fix;
+}
+
+TEST(ConfigLoader, ReadsFaultsWithTheHeaderVocabulary) {
+  auto config = load_config_file(good("faults.json"), schemas());
+  ASSERT_TRUE(config) << config.error().to_string();
+  ASSERT_EQ(config->faults.size(), 3u);
+  const ConfiguredFault& first = config->faults[0];
+  EXPECT_EQ(first.endpoints, std::vector<std::string>{"/v1/chat/completions"});
+  EXPECT_EQ(first.model, "openai/gpt-4o");
+  EXPECT_DOUBLE_EQ(first.probability, 0.1);
+  EXPECT_EQ(first.directive, "fault=truncate;after=3");
+  EXPECT_EQ(first.directives.fault, faults::FaultKind::truncate);
+  EXPECT_EQ(first.directives.after, 3u);
+  const ConfiguredFault& second = config->faults[1];
+  EXPECT_EQ(second.endpoints, (std::vector<std::string>{"/v1/responses", "/v1/messages"}));
+  EXPECT_TRUE(second.model.empty());
+  EXPECT_DOUBLE_EQ(second.probability, 1.0);  // absent: every matching request
+  EXPECT_EQ(second.directives.status, 503);
+  EXPECT_EQ(second.directives.retry_after, 2);
+  EXPECT_DOUBLE_EQ(config->faults[2].probability, 0.0);
+  EXPECT_EQ(config->faults[2].directives.delay.count(), 10);
+  EXPECT_EQ(config->source, good("faults.json"));
+}
+
+TEST(ConfigLoader, RelativePathsAreRelativeToTheConfigFile) {
+  const std::string dir = std::string(SIRAYA_SOURCE_DIR) + "/tests/data/good_configs/";
+  auto config = load_config_file(good("relative_paths.json"), schemas());
+  ASSERT_TRUE(config) << config.error().to_string();
+  EXPECT_EQ(config->catalog_file, dir + "catalogs/small.json");
+  EXPECT_EQ(config->rules_files, (std::vector<std::string>{dir + "rules/agent.json", "/etc/siraya/absolute.json"}));
+  // --config goes through the same resolution.
+  CommandLine line;
+  line.file = good("relative_paths.json");
+  auto loaded = load(line, schemas());
+  ASSERT_TRUE(loaded) << loaded.error().to_string();
+  EXPECT_EQ(loaded->catalog_file, dir + "catalogs/small.json");
+  // A document without a file keeps paths as written (relative to the working directory).
+  auto inline_config = parse_config(nlohmann::json{{"version", 1}, {"catalog", "c.json"}}, "inline", schemas());
+  ASSERT_TRUE(inline_config);
+  EXPECT_EQ(inline_config->catalog_file, "c.json");
 }
 
 TEST(ConfigCommandLine, OptionsExtendTheFileAndGoThroughTheSameChecks) {

@@ -16,7 +16,7 @@ struct BadFile {
 };
 
 const BadFile kBadFiles[] = {
-    {"not_json.json", "not_json.json", "not JSON"},
+    {"not_json.json", "not_json.json", "not JSON: parse error at line 2, column 1"},
     {"unknown_field.json", "#/rules/1/when/user_txt", "user_txt"},
     {"bad_regex.json", "#/rules/1/when/user_text/regex", "\"list (files\" does not compile"},
     {"error_with_text.json", "#/rules/0/reply/error", "cannot also have text"},
