@@ -16,6 +16,10 @@
 #include "mock/config/command_line.h"
 #include "mock/server.h"
 
+#ifndef SIRAYA_VERSION
+#error "SIRAYA_VERSION is defined by mock/CMakeLists.txt (the CMake project version)"
+#endif
+
 namespace {
 
 using siraya::core::Result;
@@ -45,6 +49,7 @@ int main(int argc, char** argv) {
   std::size_t threads = options.max_threads;
 
   CLI::App app{"siraya-mock: a fast, deterministic mock of the Siraya AI gateway API"};
+  app.set_version_flag("--version", std::string("siraya-mock ") + SIRAYA_VERSION);
   app.add_option("--host", options.host, "Address to listen on")->capture_default_str();
   app.add_option("--port", options.port, "Port to listen on (0 picks a free port)")
       ->capture_default_str()
@@ -80,7 +85,8 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20));
   app.add_option("--catalog", options.catalog_file,
-                 "Serve the models of this catalog file (schemas/mock/catalog.json) instead of the built-in ones");
+                 "Serve the models of this catalog file (schemas/mock/catalog.json) instead of the built-in ones; "
+                 "overrides the configuration's \"catalog\"");
   siraya::mock::config::CommandLine config_line;
   siraya::mock::config::add_options(app, config_line);
   try {
@@ -123,6 +129,7 @@ int main(int argc, char** argv) {
     }
     for (const auto& k : config->keys) options.keys.push_back(k.key);
     options.rules_files.insert(options.rules_files.end(), config->rules_files.begin(), config->rules_files.end());
+    if (options.catalog_file.empty()) options.catalog_file = config->catalog_file;  // --catalog wins
     options.config = std::make_shared<const siraya::mock::config::Config>(std::move(*config));
   }
 
@@ -141,8 +148,9 @@ int main(int argc, char** argv) {
   auto server = siraya::mock::Server::start(std::move(options));
   if (!server) {
     std::cerr << server.error().to_string() << "\n";
-    // A bad --catalog or rules file is a bad option.
-    return server.error().id == "mock.catalog" || server.error().id == "mock.rules" ? 2 : 1;
+    // A bad --catalog, rules file or configuration (a model name the catalog lacks) is a bad option.
+    const std::string& id = server.error().id;
+    return id == "mock.catalog" || id == "mock.rules" || id == "mock.config" ? 2 : 1;
   }
   std::printf("siraya-mock listening on http://%s:%d (seed %llu)\n", host.c_str(), (*server)->port(),
               static_cast<unsigned long long>(seed));

@@ -7,8 +7,13 @@
 #include <iostream>
 #include <string>
 
+#include "harness/cli/coverage_command.h"
 #include "harness/cli/run_command.h"
 #include "harness/cli/validate_command.h"
+
+#ifndef SIRAYA_VERSION
+#error "SIRAYA_VERSION is defined by harness/CMakeLists.txt (the CMake project version)"
+#endif
 
 namespace {
 
@@ -35,6 +40,49 @@ constexpr const char* kRunExamples = R"(Examples:
   siraya-harness run --markdown "$GITHUB_STEP_SUMMARY"       # GitHub Actions job page
 Exit codes: 0 all passed, 1 a case failed, 2 bad suite or usage, 3 harness or transport error.)";
 
+constexpr const char* kExamples = R"(Examples:
+  siraya-harness run                                         # bundled suites vs the embedded mock
+  siraya-harness run --base-url https://gw.example/v1 --api-key "$KEY" --junit junit.xml
+  siraya-harness validate my-suites/                         # check suite files, send nothing
+  siraya-harness list --filter 'chat/*' --tag smoke          # the cases a run would execute
+  siraya-harness coverage --fail-under 90                    # what the bundled suites cover
+  siraya-harness coverage --suites my-suites/ --json coverage.json
+  siraya-harness coverage --run                              # statuses and events actually seen
+Run `siraya-harness COMMAND --help` for a command's options.)";
+
+constexpr const char* kCoverageExamples = R"(Examples:
+  siraya-harness coverage                                    # the bundled suites, nothing sent
+  siraya-harness coverage --suites my-suites/ --endpoint chat --json coverage.json
+  siraya-harness coverage --fail-under 95                    # exit 1 below 95% in total
+  siraya-harness coverage --run                              # run against the embedded mock, observe
+  siraya-harness coverage --run --base-url https://gw.example/v1 --api-key "$KEY"
+Exit codes: 0 done, 1 total below --fail-under, 2 bad suite or usage, 3 --run or --json failed.)";
+
+void add_coverage_command(CLI::App& app, siraya::harness::CoverageCommand& c) {
+  auto* coverage = app.add_subcommand(
+      "coverage", "Report what the selected suites cover of the documented API and what they leave uncovered");
+  add_selection_options(*coverage, c.selection);
+  coverage->add_option("--json", c.json_path, "Also write the report as JSON (schemas/harness/coverage.schema.json)");
+  coverage->add_option("--fail-under", c.fail_under, "Exit 1 when the total coverage is below this percentage")
+      ->check(CLI::Range(0.0, 100.0));
+  coverage->add_flag("--run", c.run,
+                     "Run the cases (the embedded mock unless --base-url) and count the statuses and stream event "
+                     "types actually received");
+  auto& r = c.selection;
+  coverage->add_option("--base-url", r.base_url, "With --run: target API root (default: embedded mock)");
+  coverage->add_option("--api-key", r.api_key, "With --run: key for ${api_key} (default: $SIRAYA_API_KEY)");
+  coverage->add_option("--var", r.vars, "With --run: set a suite variable: NAME=VALUE (repeatable)");
+  coverage->add_option("--header,-H", r.headers, "With --run: add NAME: VALUE to every request (repeatable)");
+  coverage->add_option("--jobs,-j", r.jobs, "With --run: cases in flight at once")->capture_default_str()->check(CLI::Range(1, 256));
+  coverage->add_option("--timeout", r.timeout_ms, "With --run: total time per request in ms")->capture_default_str()->check(CLI::Range(1L, 3'600'000L));
+  coverage->add_option("--capabilities", r.target.capabilities, "With --run: what the target supports, comma-separated")->delimiter(',')->allow_extra_args(false);
+  coverage->add_option("--profile-file", r.target.profile_file, "With --run: target profile JSON");
+  coverage->add_option("--ca-file", r.ca_file, "With --run: PEM file of CAs to trust for HTTPS")->check(CLI::ExistingFile);
+  coverage->add_flag("--insecure", r.insecure, "With --run: do not verify TLS certificates");
+  coverage->add_option("--seed", r.seed, "With --run: seed of the embedded mock");
+  coverage->footer(kCoverageExamples);
+}
+
 // A terminal that understands carriage returns and escape sequences.
 bool interactive_stdout() {
   const char* term = std::getenv("TERM");
@@ -54,6 +102,7 @@ bool use_color(const std::string& when) {
 int main(int argc, char** argv) {
   siraya::harness::RunCommand command;
   CLI::App app{"siraya-harness: conformance checks for AI gateway APIs"};
+  app.set_version_flag("--version", std::string("siraya-harness ") + SIRAYA_VERSION);
   app.require_subcommand(1);
 
   auto* run = app.add_subcommand("run", "Run suites against --base-url, or against the embedded siraya-mock");
@@ -69,6 +118,9 @@ int main(int argc, char** argv) {
   run->add_option("--idle-timeout", command.idle_timeout_ms, "Longest silence while reading a body in ms")->capture_default_str()->check(CLI::Range(1L, 3'600'000L));
   run->add_option("--retries", command.retries, "Send again after a transport error, 429 or 503 (honouring retry-after); never after a failed check")->capture_default_str()->check(CLI::Range(0, 10));
   run->add_flag("--fail-fast", command.fail_fast, "Start no further case after the first that fails or errors");
+  run->add_flag("--parity", command.parity,
+                "Send each streamable request once more with \"stream\" flipped; a different model, ending or tool "
+                "calls is parity.mismatch");
   run->add_option("--header,-H", command.headers, "Add NAME: VALUE to every request that lacks that header (repeatable); credential-like values are redacted");
   run->add_option("--ca-file", command.ca_file, "PEM file of CAs to trust for HTTPS")->check(CLI::ExistingFile);
   run->add_flag("--insecure", command.insecure, "Do not verify TLS certificates");
@@ -96,9 +148,15 @@ int main(int argc, char** argv) {
   validate->add_option("paths", validate_options.paths, "Suite files or folders of *.suite.json (default: the bundled suites)");
   validate->add_option("--schemas", validate_options.schemas_dir, "Folder of JSON Schemas overriding the bundled ones");
 
+  siraya::harness::CoverageCommand coverage_options;
+  add_coverage_command(app, coverage_options);
+  app.footer(kExamples);  // after the subcommands, which would inherit it
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
@@ -110,5 +168,6 @@ int main(int argc, char** argv) {
   if (run->parsed()) return siraya::harness::run_command(command, std::cout, std::cerr);
   if (list->parsed()) return siraya::harness::list_command(command, std::cout, std::cerr);
   if (validate->parsed()) return siraya::harness::validate_command(validate_options, std::cout, std::cerr);
+  if (app.got_subcommand("coverage")) return siraya::harness::coverage_command(coverage_options, std::cout, std::cerr);
   return siraya::harness::checks_command(std::cout);
 }

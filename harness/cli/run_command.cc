@@ -1,13 +1,10 @@
 #include "harness/cli/run_command.h"
 
-#include <cstdlib>
-#include <filesystem>
 #include <iomanip>
 #include <memory>
 
 #include "harness/checks/catalog.h"
-#include "harness/cli/run_filters.h"
-#include "harness/cli/suite_selection.h"
+#include "harness/cli/run_setup.h"
 #include "harness/report/console_reporter.h"
 #include "harness/report/json_reporter.h"
 #include "harness/report/junit_reporter.h"
@@ -21,69 +18,6 @@ namespace {
 
 constexpr int kExitUsage = 2;
 constexpr int kExitHarness = 3;
-// The key the embedded mock accepts when the user gives none; suites use ${api_key}.
-constexpr const char* kEmbeddedKey = "sk-siraya-local-0000";
-
-core::Result<Variables> command_variables(const RunCommand& command, const std::string& api_key) {
-  Variables vars;
-  vars.set("api_key", api_key, /*secret=*/true);
-  for (const auto& kv : command.vars) {
-    const auto eq = kv.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      return core::fail("usage", "--var \"" + kv + "\" is not NAME=VALUE", "command line",
-                        "write --var chat_model=openai/gpt-4o");
-    }
-    vars.set(kv.substr(0, eq), kv.substr(eq + 1));
-  }
-  return vars;
-}
-
-std::string api_key_for(const RunCommand& command, bool embedded) {
-  if (command.api_key) return *command.api_key;
-  if (const char* env = std::getenv("SIRAYA_API_KEY"); env != nullptr && *env != '\0') return env;
-  return embedded ? kEmbeddedKey : "";
-}
-
-struct Selection {
-  std::shared_ptr<const core::schema::Registry> schemas;
-  std::vector<Suite> suites;
-};
-
-// Schemas and the selected suites; a problem is printed and yields nullopt (exit code 2).
-std::optional<Selection> load_selection(const RunCommand& command, std::ostream& err) {
-  auto schemas = load_schemas(command);
-  if (!schemas) {
-    err << schemas.error().to_string() << "\n";
-    return std::nullopt;
-  }
-  auto suites = select_suites(command, *schemas);
-  if (!suites) {
-    err << suites.error().to_string() << "\n";
-    return std::nullopt;
-  }
-  if (auto filtered = apply_run_filters(command, *suites); !filtered) {
-    err << filtered.error().to_string() << "\n";
-    return std::nullopt;
-  }
-  return Selection{std::move(*schemas), std::move(*suites)};
-}
-
-// --header "NAME: VALUE" -> (NAME, VALUE); Error "usage" when there is no NAME before a colon.
-core::Result<core::http::Headers> command_headers(const RunCommand& command) {
-  core::http::Headers out;
-  for (const auto& h : command.headers) {
-    const auto colon = h.find(':');
-    const std::string name = colon == std::string::npos ? "" : h.substr(0, colon);
-    if (name.empty() || name.find_first_of(" \t") != std::string::npos) {
-      return core::fail("usage", "--header \"" + h + "\" is not NAME: VALUE", "command line",
-                        "write --header 'x-team: platform'");
-    }
-    std::string value = h.substr(colon + 1);
-    value.erase(0, value.find_first_not_of(" \t"));
-    out.emplace_back(name, std::move(value));
-  }
-  return out;
-}
 
 // The report files asked for, besides the console.
 struct FileReporters {
@@ -122,49 +56,16 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
     err << vars.error().to_string() << "\n";
     return kExitUsage;
   }
-
-  auto headers = command_headers(command);
-  if (!headers) {
-    err << headers.error().to_string() << "\n";
+  auto built = run_options(command, *target);
+  if (!built) {
+    err << built.error().to_string() << "\n";
     return kExitUsage;
   }
-  if (command.transcripts_on != "failure" && command.transcripts_on != "all") {
-    err << "[usage] --transcripts-on \"" << command.transcripts_on << "\" is unknown (use failure or all)\n";
-    return kExitUsage;
-  }
-  if (!command.transcripts_dir.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(command.transcripts_dir, ec);
-    if (ec || !std::filesystem::is_directory(command.transcripts_dir)) {
-      err << "[usage] " << command.transcripts_dir << ": cannot create the transcripts folder (" << ec.message()
-          << ")\n";
-      return kExitUsage;
-    }
-  }
-
-  RunOptions options;
-  options.profile = target->profile && !command.profile_given ? *target->profile : *profile;
-  options.jobs = command.jobs;
-  options.client.timeouts.connect = std::chrono::milliseconds(command.connect_timeout_ms);
-  options.client.timeouts.first_byte = std::chrono::milliseconds(command.first_byte_timeout_ms);
-  options.client.timeouts.idle = std::chrono::milliseconds(command.idle_timeout_ms);
-  options.client.timeouts.total = std::chrono::milliseconds(command.timeout_ms);
-  options.client.insecure = command.insecure;
-  if (!command.ca_file.empty()) options.client.ca_file = command.ca_file;
-  options.headers = std::move(*headers);
-  options.retry.retries = command.retries;
-  options.fail_fast = command.fail_fast;
-  options.transcripts_dir = command.transcripts_dir;
-  options.transcripts_all = command.transcripts_on == "all";
+  RunOptions options = std::move(*built);
 
   std::unique_ptr<mock::Server> mock;
   if (embedded) {
-    mock::Options mock_options;
-    mock_options.port = 0;
-    mock_options.seed = command.seed;
-    mock_options.keys = {api_key};
-    mock_options.schemas = schemas;
-    auto started = mock::Server::start(mock_options);
+    auto started = start_embedded_mock(command, api_key, schemas);
     if (!started) {
       err << started.error().to_string() << "\n";
       return kExitHarness;

@@ -30,6 +30,7 @@ struct RunCommand {
   long idle_timeout_ms = 30'000;         // longest silence while reading the body
   std::size_t retries = 2;               // on transport errors, 429 and 503 (harness/runner/retry_policy.h)
   bool fail_fast = false;
+  bool parity = false;  // --parity (harness/runner/parity.h)
   std::vector<std::string> headers;      // "NAME: VALUE", added to every request
   std::string ca_file;
   bool insecure = false;
