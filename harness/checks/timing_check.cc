@@ -92,6 +92,12 @@ TimingVerdict check_timing(const core::http::Response& response, const std::vect
                               limit_text(*limits.max_ttfb_ms),
                           "send the response headers as soon as the request is accepted, before the first token"});
   }
+  if (events != nullptr && t.first_event && over(*t.first_event, limits.max_first_event_ms)) {
+    v.findings.push_back({"timing.first_event", core::Severity::error, "event 0",
+                          "the first event was complete after " + format_ms(*t.first_event) + " ms; " +
+                              limit_text(*limits.max_first_event_ms),
+                          "send the first event as soon as the first token is ready; flush it at once"});
+  }
   if (events != nullptr && t.max_gap && over(*t.max_gap, limits.max_gap_ms)) {
     v.findings.push_back({"timing.gap", core::Severity::error, "event " + std::to_string(gap_after),
                           "events " + std::to_string(gap_after - 1) + " and " + std::to_string(gap_after) +

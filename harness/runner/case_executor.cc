@@ -3,7 +3,9 @@
 #include <chrono>
 #include <set>
 
+#include "harness/checks/catalog.h"
 #include "harness/runner/capture.h"
+#include "harness/runner/parity.h"
 
 namespace siraya::harness {
 
@@ -57,8 +59,38 @@ CaseResult unsupported(const PreparedCase& p) {
 }
 
 // Every step once, in order, stopping at the first that does not pass.
+// With --parity: the step's request once more with "stream" flipped, judged on its own (its
+// findings marked "parity twin") and compared with the original's final object.
+core::Findings check_parity(const Step& step, const PreparedStep& prepared, const StepVerdict& original, int status,
+                            core::http::Client& client, const core::schema::Registry& schemas, Profile profile) {
+  auto twin = parity_twin(step, prepared);
+  if (!twin || !original.target) return {};
+  const bool twin_streams = twin->step.body && twin->step.body->value("stream", false);
+  const Step twin_step = parity_step(step, status);
+  core::Findings out;
+  auto response = client.send(twin->step.request, twin_streams ? core::http::Mode::streaming : core::http::Mode::buffered);
+  if (!response) {
+    out.push_back({"parity.mismatch", core::Severity::error, "parity twin",
+                   "the request with \"stream\" flipped could not be sent: " + response.error().to_string(),
+                   "make the target answer both modes"});
+    apply_profile(out, profile);
+    return out;
+  }
+  StepVerdict verdict = judge_step(twin_step, twin->step, *response, schemas, profile);
+  for (auto& f : verdict.findings) {
+    f.location = "parity twin" + (f.location.empty() ? "" : ": " + f.location);
+    out.push_back(std::move(f));
+  }
+  if (verdict.target && !core::has_errors(out)) {
+    auto diffs = compare_parity(twin->endpoint, *original.target, *verdict.target, !twin_streams);
+    apply_profile(diffs, profile);
+    out.insert(out.end(), std::make_move_iterator(diffs.begin()), std::make_move_iterator(diffs.end()));
+  }
+  return out;
+}
+
 CaseResult run_steps(const PreparedCase& p, core::http::Client& client, const core::schema::Registry& schemas,
-                     Profile profile) {
+                     Profile profile, bool parity) {
   const auto started = Clock::now();
   const Case& c = *p.test_case;
   CaseResult r = start_result(p);
@@ -92,7 +124,13 @@ CaseResult run_steps(const PreparedCase& p, core::http::Client& client, const co
     r.timing = verdict.timing;
     const bool failed = core::has_errors(verdict.findings);
     core::Findings captured;
-    if (!failed) captured = take_captures(step, verdict, *response, vars);
+    if (!failed && parity) {
+      captured = check_parity(step, prepared, verdict, response->status, client, schemas, profile);
+    }
+    if (!failed) {
+      core::Findings taken = take_captures(step, verdict, *response, vars);
+      captured.insert(captured.end(), std::make_move_iterator(taken.begin()), std::make_move_iterator(taken.end()));
+    }
     add_findings(r, std::move(verdict.findings), step_label(c, i));
     add_findings(r, std::move(captured), step_label(c, i));
     if (core::has_errors(r.findings)) {
@@ -117,14 +155,14 @@ core::Findings with_run(core::Findings findings, int run, std::optional<core::Se
 // Runs until min_passes runs passed or too few runs are left to get there. The findings of the
 // failed runs are kept (as warnings when the case passes overall), each marked with its run.
 CaseResult run_trials(const PreparedCase& p, core::http::Client& client, const core::schema::Registry& schemas,
-                      Profile profile) {
+                      Profile profile, bool parity) {
   const Trials& t = p.test_case->trials;
   TrialTally tally{0, 0, t.runs, t.min_passes};
   std::optional<CaseResult> first_pass;
   std::vector<std::pair<int, CaseResult>> failures;
   std::chrono::milliseconds duration{0};
   while (tally.ran < t.runs && tally.passed < t.min_passes && tally.passed + (t.runs - tally.ran) >= t.min_passes) {
-    CaseResult r = run_steps(p, client, schemas, profile);
+    CaseResult r = run_steps(p, client, schemas, profile, parity);
     ++tally.ran;
     duration += r.duration;
     if (r.outcome == Outcome::error) {
@@ -198,7 +236,7 @@ CaseResult judge(const PreparedCase& p, const core::http::Response& response, co
 }
 
 CaseResult execute_case(const PreparedCase& p, core::http::Client& client, const core::schema::Registry& schemas,
-                        Profile profile) {
+                        Profile profile, bool parity) {
   if (p.test_case->missing_capability) return unsupported(p);
   if (p.error) {
     CaseResult r = start_result(p);
@@ -206,8 +244,8 @@ CaseResult execute_case(const PreparedCase& p, core::http::Client& client, const
     r.error = p.error;
     return r;
   }
-  if (p.test_case->trials.runs > 1) return run_trials(p, client, schemas, profile);
-  return run_steps(p, client, schemas, profile);
+  if (p.test_case->trials.runs > 1) return run_trials(p, client, schemas, profile, parity);
+  return run_steps(p, client, schemas, profile, parity);
 }
 
 }  // namespace siraya::harness

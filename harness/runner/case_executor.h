@@ -35,8 +35,9 @@ CaseResult judge(const PreparedCase& prepared, const core::http::Response& respo
                  const core::schema::Registry& schemas, Profile profile);
 
 // Runs the case: skipped (or failed, when strict) for a missing capability; otherwise every step,
-// as many times as its trials ask. Thread-safe for distinct clients.
+// as many times as its trials ask; with `parity`, each streamable step also with "stream"
+// flipped (harness/runner/parity.h). Thread-safe for distinct clients.
 CaseResult execute_case(const PreparedCase& prepared, core::http::Client& client,
-                        const core::schema::Registry& schemas, Profile profile);
+                        const core::schema::Registry& schemas, Profile profile, bool parity = false);
 
 }  // namespace siraya::harness

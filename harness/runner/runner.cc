@@ -123,7 +123,7 @@ core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std
     cc.record = !options_.transcripts_dir.empty();
     cc.sleep = options_.sleep;
     CaseClient case_client(*client, std::move(cc));
-    CaseResult r = execute_case(p, case_client, *schemas_, options_.profile);
+    CaseResult r = execute_case(p, case_client, *schemas_, options_.profile, options_.parity);
     r.retries = case_client.retries();
     if (const auto& sent = case_client.last_request()) {
       r.reproduce = curl_command(options_.client.base_url, *sent, transcripts.placeholders);

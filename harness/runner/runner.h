@@ -31,6 +31,7 @@ struct RunOptions {
   core::http::Headers headers;
   RetryPolicy retry;                 // retries: harness/runner/retry_policy.h
   bool fail_fast = false;            // after the first failed or error case, start no other case
+  bool parity = false;               // --parity: each streamable step also with "stream" flipped
   std::string transcripts_dir;       // empty: no transcripts (harness/report/transcript.h)
   bool transcripts_all = false;      // false: failed and error cases only
   // For tests: the client to send through instead of one built from `client`, and how a retry

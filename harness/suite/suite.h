@@ -30,7 +30,7 @@ struct ErrorExpectation {
 
 // expect.timing: limits in milliseconds; unset ones are not checked (harness/checks/timing_check.h).
 struct TimingLimits {
-  std::optional<long> max_ttfb_ms, max_gap_ms, max_total_ms;
+  std::optional<long> max_ttfb_ms, max_gap_ms, max_total_ms, max_first_event_ms;
 };
 
 struct Expectation {

@@ -82,7 +82,9 @@ Expectation build_expectation(const json& exp, const std::string& where) {
   }
   if (exp.contains("timing")) {
     const json& t = exp.at("timing");
-    for (auto [key, limit] : {std::pair{"max_ttfb_ms", &out.timing.max_ttfb_ms}, std::pair{"max_gap_ms", &out.timing.max_gap_ms},
+    for (auto [key, limit] : {std::pair{"max_ttfb_ms", &out.timing.max_ttfb_ms},
+                              std::pair{"max_first_event_ms", &out.timing.max_first_event_ms},
+                              std::pair{"max_gap_ms", &out.timing.max_gap_ms},
                               std::pair{"max_total_ms", &out.timing.max_total_ms}}) {
       if (t.contains(key)) *limit = t.at(key).get<long>();
     }

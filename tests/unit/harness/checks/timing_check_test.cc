@@ -88,6 +88,23 @@ TEST(TimingCheck, LimitsPassWhenMetAndFailWhenExceeded) {
   for (const auto& f : v.findings) EXPECT_EQ(f.severity, core::Severity::error);
 }
 
+TEST(TimingCheck, FirstEventLimitPassesWhenMetAndFailsWhenExceeded) {
+  auto s = stream({10, 12, 40, 45});
+  TimingLimits loose;
+  loose.max_first_event_ms = 10;
+  EXPECT_TRUE(check_timing(s.response, &s.events, loose).findings.empty());
+  TimingLimits tight;
+  tight.max_first_event_ms = 9;
+  auto v = check_timing(s.response, &s.events, tight);
+  ASSERT_EQ(v.findings.size(), 1u);
+  EXPECT_EQ(v.findings[0].id, "timing.first_event");
+  EXPECT_EQ(v.findings[0].location, "event 0");
+  EXPECT_NE(v.findings[0].what.find("after 10.0 ms"), std::string::npos) << v.findings[0].what;
+  core::http::Response buffered;
+  buffered.total = milliseconds(50);
+  EXPECT_TRUE(check_timing(buffered, nullptr, tight).findings.empty()) << "not a stream: no first event";
+}
+
 TEST(TimingCheck, GapLimitIgnoresResponsesThatAreNotStreams) {
   core::http::Response r;
   r.total = milliseconds(50);
