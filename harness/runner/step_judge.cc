@@ -40,6 +40,17 @@ core::StreamDialect stream_dialect(const Step& step, const PreparedStep& p, cons
   return streaming && endpoint != nullptr ? endpoint->dialect : core::StreamDialect::none;
 }
 
+// The finding each dialect's state machine reports for an in-stream error.
+std::string_view error_event_id(core::StreamDialect dialect) {
+  switch (dialect) {
+    case core::StreamDialect::chat: return "sse.chat.error_chunk";
+    case core::StreamDialect::responses: return "sse.responses.error_event";
+    case core::StreamDialect::messages: return "sse.messages.error_event";
+    case core::StreamDialect::none: break;
+  }
+  return "";
+}
+
 struct StreamVerdict {
   core::Findings findings;
   json accumulated;
@@ -151,6 +162,7 @@ StepVerdict judge_step(const Step& step, const PreparedStep& p, const core::http
   append(findings, check_status(expect, response));
   const bool status_ok = findings.empty();
   bool streamed = false;
+  std::string_view expected_stream_error;  // the id of an in-stream error the case asks for
   if (status_ok) {
     if (response.truncated) {
       findings.push_back({"body.truncated", core::Severity::error, "body",
@@ -166,6 +178,15 @@ StepVerdict judge_step(const Step& step, const PreparedStep& p, const core::http
       auto framing = check_sse_framing(response);
       append(findings, std::move(framing.findings));
       auto stream = check_stream(dialect, framing.events, p.body ? &*p.body : nullptr, schemas);
+      if (expect.stream_error) expected_stream_error = error_event_id(dialect);
+      const bool has_error_event = std::any_of(stream.findings.begin(), stream.findings.end(),
+                                               [&](const core::Finding& f) { return f.id == expected_stream_error; });
+      if (expect.stream_error && !has_error_event) {
+        findings.push_back({"stream.error_missing", core::Severity::error, "stream",
+                            "the case expects an in-stream " + std::string(to_string(dialect)) +
+                                " error (expect.stream_error) but the stream carried none",
+                            "end the stream with the dialect's error event when the upstream fails after the 200"});
+      }
       append(findings, std::move(stream.findings));
       verdict.target = std::move(stream.accumulated);
       verdict.events = std::move(framing.events);
@@ -192,6 +213,12 @@ StepVerdict judge_step(const Step& step, const PreparedStep& p, const core::http
   verdict.timing = timing.timing;
   if (status_ok) append(findings, std::move(timing.findings));
   apply_profile(findings, profile);
+  for (auto& f : findings) {
+    if (!expected_stream_error.empty() && f.id == expected_stream_error) {
+      f.severity = core::Severity::info;
+      f.what = "expected (expect.stream_error): " + f.what;
+    }
+  }
   return verdict;
 }
 

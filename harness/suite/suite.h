@@ -37,6 +37,7 @@ struct Expectation {
   int status = 200;
   std::optional<std::string> schema;
   std::optional<std::string> stream;  // "none", "chat", "responses", "messages"
+  bool stream_error = false;          // the stream must carry the dialect's in-stream error
   std::optional<ErrorExpectation> error;
   std::map<std::string, std::optional<std::string>> headers;  // lower-case name -> regex / absent
   std::vector<Assertion> assertions;

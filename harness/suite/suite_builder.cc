@@ -65,6 +65,7 @@ Expectation build_expectation(const json& exp, const std::string& where) {
   out.status = exp.at("status").get<int>();
   if (exp.contains("schema")) out.schema = exp.at("schema").get<std::string>();
   if (exp.contains("stream")) out.stream = exp.at("stream").get<std::string>();
+  if (exp.contains("stream_error")) out.stream_error = exp.at("stream_error").get<bool>();
   if (exp.contains("error")) {
     const auto& e = exp.at("error");
     ErrorExpectation ee;

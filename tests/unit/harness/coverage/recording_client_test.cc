@@ -87,7 +87,7 @@ TEST(CoverageRecordingClient, ObservedCoverageReplacesStatusesAndEvents) {
   }
   // b finished first; the report lists cases in suite order anyway.
   std::vector<Observation> seen{
-      {"s#b", "/messages", 200, core::StreamDialect::messages, {"message_start", "ping"}},
+      {"s#b", "/messages", 200, core::StreamDialect::messages, {"message_start", "vendor_event"}},
       {"s#b", "/chat/completions", 500, core::StreamDialect::none, {}},
       {"s#a", "/chat/completions", 429, core::StreamDialect::none, {}},
       {"s#a", "/messages", 200, core::StreamDialect::messages, {"message_start"}},
@@ -106,9 +106,9 @@ TEST(CoverageRecordingClient, ObservedCoverageReplacesStatusesAndEvents) {
       EXPECT_EQ(i.cases, (Names{"s#a", "s#b"}));
     }
   }
-  ASSERT_EQ(events.extra.size(), 1u);  // ping is not in messages/stream_event.json's list
+  ASSERT_EQ(events.extra.size(), 1u);  // not in messages/stream_event.json's list
   EXPECT_EQ(events.extra[0].group, "messages");
-  EXPECT_EQ(events.extra[0].name, "ping");
+  EXPECT_EQ(events.extra[0].name, "vendor_event");
 }
 
 }  // namespace

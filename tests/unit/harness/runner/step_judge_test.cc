@@ -156,3 +156,39 @@ TEST(StepJudgeEventField, AnEventLineInAChatStreamIsAWarningInStandardAndAnError
 
 }  // namespace
 }  // namespace siraya::harness
+
+namespace siraya::harness {
+namespace {
+
+// expect.stream_error: the in-stream error a case asks for is info; its absence fails the case.
+TEST(StepJudgeStreamError, AnExpectedInStreamErrorPassesAndAMissingOneFails) {
+  static auto schemas = core::schema::Registry::embedded();
+  ASSERT_TRUE(schemas) << schemas.error().to_string();
+  Step step;
+  step.request.method = "POST";
+  step.request.path = "/chat/completions";
+  step.expect.stream_error = true;
+  PreparedStep prepared;
+  prepared.request.path = "/chat/completions";
+  prepared.body = json{{"model", "openai/gpt-4o"}, {"stream", true}};
+  // The OpenRouter-style error chunk (chat-completions.md, errors inside streams).
+  const std::string error_chunk =
+      "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1761200000,\"model\":"
+      "\"openai/gpt-4o\",\"error\":{\"code\":502,\"message\":\"Upstream failed\"},\"choices\":[{\"index\":0,"
+      "\"delta\":{\"content\":\"\"},\"finish_reason\":\"error\"}]}\n\n";
+  auto errors_of = [&](const std::string& body) {
+    std::set<std::string> ids;
+    for (const auto& f : judge_step(step, prepared, response(200, body, "text/event-stream"), **schemas,
+                                    Profile::strict).findings) {
+      if (f.severity == core::Severity::error) ids.insert(f.id);
+    }
+    return ids;
+  };
+  EXPECT_EQ(errors_of(kRole + kText + error_chunk + kDone), std::set<std::string>{});
+  EXPECT_EQ(errors_of(kRole + kText + kStop + kDone), std::set<std::string>{"stream.error_missing"});
+  step.expect.stream_error = false;
+  EXPECT_EQ(errors_of(kRole + kText + error_chunk + kDone).count("sse.chat.error_chunk"), 1u);
+}
+
+}  // namespace
+}  // namespace siraya::harness
