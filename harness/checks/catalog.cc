@@ -37,6 +37,7 @@ constexpr std::array kChecks{
     CheckInfo{"contract.stop_sequence", E, E, E, "stop_reason stop_sequence with a stop_sequence that is not one of the request's stop_sequences"},
     CheckInfo{"stream.error_missing", E, E, E, "a case with expect.stream_error whose stream carried no in-stream error"},
     CheckInfo{"parity.mismatch", W, E, E, "with --parity: the same request with stream flipped reports another model, ending (finish_reason, status, stop_reason) or tool calls"},
+    CheckInfo{"usage.total_mismatch", E, E, E, "total_tokens is not the sum of the prompt / input and completion / output counts, or reasoning tokens exceed the completion / output count"},
     CheckInfo{"capture.missing", E, E, E, "a step's capture found no value (body pointer, header or stream event), so later steps cannot run"},
     CheckInfo{"capability.unsupported", E, E, E, "with --strict-capabilities: the case requires a capability the target lacks (otherwise the case is skipped)"},
     CheckInfo{"trials.failed", E, E, E, "fewer runs of a case with trials passed than its min_passes"},

@@ -321,6 +321,36 @@ void check_messages(const json& request, const json& body, Contract& contract) {
                "set stop_sequence to the request's sequence that ended the output");
 }
 
+// usage.total_mismatch: total = prompt + completion (chat), input + output (responses); reasoning
+// tokens must fit in the completion / output count (chat-completions.md §5, responses.md §5).
+// Streamed chat usage is the stream checks' (sse.chat.usage_sum).
+void check_usage(std::string_view endpoint, const json& body, bool streamed, core::Findings& findings) {
+  const json* usage = member(body, "usage");
+  if (!usage || !usage->is_object() || (endpoint == "chat_completions" && streamed)) return;
+  const bool chat = endpoint == "chat_completions";
+  const json* in = member(*usage, chat ? "prompt_tokens" : "input_tokens");
+  const json* out = member(*usage, chat ? "completion_tokens" : "output_tokens");
+  const json* total = member(*usage, "total_tokens");
+  const std::string in_name = chat ? "prompt_tokens" : "input_tokens";
+  const std::string out_name = chat ? "completion_tokens" : "output_tokens";
+  if (!in || !out || !in->is_number_integer() || !out->is_number_integer()) return;  // the schema's to report
+  if (total && total->is_number_integer() && total->get<long long>() != in->get<long long>() + out->get<long long>()) {
+    findings.push_back({"usage.total_mismatch", core::Severity::error, "body#/usage/total_tokens",
+                        "total_tokens " + total->dump() + " is not " + in_name + " + " + out_name + " = " +
+                            std::to_string(in->get<long long>() + out->get<long long>()),
+                        "report total_tokens as the sum of " + in_name + " and " + out_name});
+  }
+  const json* details = member(*usage, chat ? "completion_tokens_details" : "output_tokens_details");
+  const json* reasoning = details ? member(*details, "reasoning_tokens") : nullptr;
+  if (reasoning && reasoning->is_number_integer() && reasoning->get<long long>() > out->get<long long>()) {
+    findings.push_back({"usage.total_mismatch", core::Severity::error,
+                        std::string("body#/usage/") + (chat ? "completion_tokens_details" : "output_tokens_details") +
+                            "/reasoning_tokens",
+                        "reasoning_tokens " + reasoning->dump() + " exceed " + out_name + " " + out->dump(),
+                        "count reasoning tokens inside " + out_name});
+  }
+}
+
 }  // namespace
 
 core::Findings check_request_contract(std::string_view endpoint, const json& request, const json& response,
@@ -331,6 +361,7 @@ core::Findings check_request_contract(std::string_view endpoint, const json& req
   if (endpoint == "chat_completions") check_chat(request, response, contract, findings);
   if (endpoint == "responses") check_responses(request, response, contract);
   if (endpoint == "messages") check_messages(request, response, contract);
+  if (endpoint == "chat_completions" || endpoint == "responses") check_usage(endpoint, response, streamed, findings);
   return findings;
 }
 
