@@ -106,6 +106,7 @@ constexpr std::array kChecks{
     CheckInfo{"sse.responses.after_terminal", W, E, E, "an event other than data: [DONE] after the terminal event"},
     CheckInfo{"sse.responses.output_mismatch", W, E, E, "response.completed's output differs from the items the stream built"},
     CheckInfo{"sse.responses.done_missing", I, W, E, "no data: [DONE] after the terminal event (OpenResponses requires it; OpenAI sends none)"},
+    CheckInfo{"sse.responses.done_sent", I, I, I, "a data: [DONE] after the terminal event (OpenResponses requires it, OpenAI sends none); a target profile's severities can forbid it"},
     CheckInfo{"sse.responses.done_repeated", E, E, E, "more than one data: [DONE]"},
     CheckInfo{"sse.responses.after_done", E, E, E, "an event after data: [DONE]"},
     CheckInfo{"sse.responses.unknown_event", I, I, W, "an event type the checker does not know (vendor or new event types; openai-node's stream helper throws on types outside its list)"},
@@ -155,6 +156,13 @@ void apply_profile(core::Findings& findings, Profile profile) {
       case Profile::standard: f.severity = info->standard; break;
       case Profile::strict: f.severity = info->strict; break;
     }
+  }
+}
+
+void apply_overrides(core::Findings& findings, const SeverityOverrides& overrides) {
+  if (overrides.empty()) return;
+  for (auto& f : findings) {
+    if (auto it = overrides.find(f.id); it != overrides.end()) f.severity = it->second;
   }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Every check id the harness can report, with its severity per profile and a one-line summary.
 // `siraya-harness checks` prints this table; the README lists it too.
+#include <map>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "core/finding.h"
@@ -22,5 +24,10 @@ const CheckInfo* find_check(std::string_view id);
 
 // Sets each finding's severity from the catalog for `profile`; ids not in the catalog keep theirs.
 void apply_profile(core::Findings& findings, Profile profile);
+
+// A target profile's own severities (its "severities" object), applied after the profile: check id
+// -> severity. Lets one target forbid what the profile tolerates (sse.responses.done_sent: error).
+using SeverityOverrides = std::map<std::string, core::Severity, std::less<>>;
+void apply_overrides(core::Findings& findings, const SeverityOverrides& overrides);
 
 }  // namespace siraya::harness

@@ -100,7 +100,11 @@ class ResponsesStreamChecker {
   void on_event(const core::sse::Event& e) {
     if (e.data == "[DONE]") {
       if (done_event_) add("sse.responses.done_repeated", at_event(e), "a second data: [DONE]", "send [DONE] once, last");
-      else done_event_ = e.index;
+      else {
+        done_event_ = e.index;
+        add("sse.responses.done_sent", at_event(e), "data: [DONE] ends the stream",
+            "send [DONE] if the target's clients expect it (OpenResponses), leave it out for OpenAI's");
+      }
       return;
     }
     if (done_event_) {

@@ -90,6 +90,7 @@ core::Result<RunOptions> run_options(const RunCommand& command, const Target& ta
   }
   RunOptions options;
   options.profile = target.profile && !command.profile_given ? *target.profile : *profile;
+  options.severities = target.severities;
   options.jobs = command.jobs;
   options.client.timeouts.connect = std::chrono::milliseconds(command.connect_timeout_ms);
   options.client.timeouts.first_byte = std::chrono::milliseconds(command.first_byte_timeout_ms);

@@ -62,7 +62,8 @@ CaseResult unsupported(const PreparedCase& p) {
 // With --parity: the step's request once more with "stream" flipped, judged on its own (its
 // findings marked "parity twin") and compared with the original's final object.
 core::Findings check_parity(const Step& step, const PreparedStep& prepared, const StepVerdict& original, int status,
-                            core::http::Client& client, const core::schema::Registry& schemas, Profile profile) {
+                            core::http::Client& client, const core::schema::Registry& schemas,
+                            const JudgeOptions& options) {
   auto twin = parity_twin(step, prepared);
   if (!twin || !original.target) return {};
   const bool twin_streams = twin->step.body && twin->step.body->value("stream", false);
@@ -73,24 +74,27 @@ core::Findings check_parity(const Step& step, const PreparedStep& prepared, cons
     out.push_back({"parity.mismatch", core::Severity::error, "parity twin",
                    "the request with \"stream\" flipped could not be sent: " + response.error().to_string(),
                    "make the target answer both modes"});
-    apply_profile(out, profile);
+    apply_profile(out, options.profile);
+    apply_overrides(out, options.overrides);
     return out;
   }
-  StepVerdict verdict = judge_step(twin_step, twin->step, *response, schemas, profile);
+  StepVerdict verdict = judge_step(twin_step, twin->step, *response, schemas, options.profile);
+  apply_overrides(verdict.findings, options.overrides);
   for (auto& f : verdict.findings) {
     f.location = "parity twin" + (f.location.empty() ? "" : ": " + f.location);
     out.push_back(std::move(f));
   }
   if (verdict.target && !core::has_errors(out)) {
     auto diffs = compare_parity(twin->endpoint, *original.target, *verdict.target, !twin_streams);
-    apply_profile(diffs, profile);
+    apply_profile(diffs, options.profile);
+    apply_overrides(diffs, options.overrides);
     out.insert(out.end(), std::make_move_iterator(diffs.begin()), std::make_move_iterator(diffs.end()));
   }
   return out;
 }
 
 CaseResult run_steps(const PreparedCase& p, core::http::Client& client, const core::schema::Registry& schemas,
-                     Profile profile, bool parity) {
+                     const JudgeOptions& options) {
   const auto started = Clock::now();
   const Case& c = *p.test_case;
   CaseResult r = start_result(p);
@@ -119,13 +123,14 @@ CaseResult run_steps(const PreparedCase& p, core::http::Client& client, const co
       if (c.steps.size() > 1) r.step = i + 1;
       break;
     }
-    StepVerdict verdict = judge_step(step, prepared, *response, schemas, profile);
+    StepVerdict verdict = judge_step(step, prepared, *response, schemas, options.profile);
+    apply_overrides(verdict.findings, options.overrides);
     r.status = response->status;
     r.timing = verdict.timing;
     const bool failed = core::has_errors(verdict.findings);
     core::Findings captured;
-    if (!failed && parity) {
-      captured = check_parity(step, prepared, verdict, response->status, client, schemas, profile);
+    if (!failed && options.parity) {
+      captured = check_parity(step, prepared, verdict, response->status, client, schemas, options);
     }
     if (!failed) {
       core::Findings taken = take_captures(step, verdict, *response, vars);
@@ -155,14 +160,14 @@ core::Findings with_run(core::Findings findings, int run, std::optional<core::Se
 // Runs until min_passes runs passed or too few runs are left to get there. The findings of the
 // failed runs are kept (as warnings when the case passes overall), each marked with its run.
 CaseResult run_trials(const PreparedCase& p, core::http::Client& client, const core::schema::Registry& schemas,
-                      Profile profile, bool parity) {
+                      const JudgeOptions& options) {
   const Trials& t = p.test_case->trials;
   TrialTally tally{0, 0, t.runs, t.min_passes};
   std::optional<CaseResult> first_pass;
   std::vector<std::pair<int, CaseResult>> failures;
   std::chrono::milliseconds duration{0};
   while (tally.ran < t.runs && tally.passed < t.min_passes && tally.passed + (t.runs - tally.ran) >= t.min_passes) {
-    CaseResult r = run_steps(p, client, schemas, profile, parity);
+    CaseResult r = run_steps(p, client, schemas, options);
     ++tally.ran;
     duration += r.duration;
     if (r.outcome == Outcome::error) {
@@ -236,7 +241,7 @@ CaseResult judge(const PreparedCase& p, const core::http::Response& response, co
 }
 
 CaseResult execute_case(const PreparedCase& p, core::http::Client& client, const core::schema::Registry& schemas,
-                        Profile profile, bool parity) {
+                        const JudgeOptions& options) {
   if (p.test_case->missing_capability) return unsupported(p);
   if (p.error) {
     CaseResult r = start_result(p);
@@ -244,8 +249,8 @@ CaseResult execute_case(const PreparedCase& p, core::http::Client& client, const
     r.error = p.error;
     return r;
   }
-  if (p.test_case->trials.runs > 1) return run_trials(p, client, schemas, profile, parity);
-  return run_steps(p, client, schemas, profile, parity);
+  if (p.test_case->trials.runs > 1) return run_trials(p, client, schemas, options);
+  return run_steps(p, client, schemas, options);
 }
 
 }  // namespace siraya::harness

@@ -8,6 +8,7 @@
 
 #include "core/http/client.h"
 #include "core/schema/registry.h"
+#include "harness/checks/catalog.h"
 #include "harness/checks/profile.h"
 #include "harness/runner/case_result.h"
 #include "harness/runner/step_judge.h"
@@ -37,7 +38,12 @@ CaseResult judge(const PreparedCase& prepared, const core::http::Response& respo
 // Runs the case: skipped (or failed, when strict) for a missing capability; otherwise every step,
 // as many times as its trials ask; with `parity`, each streamable step also with "stream"
 // flipped (harness/runner/parity.h). Thread-safe for distinct clients.
+struct JudgeOptions {
+  Profile profile = Profile::standard;
+  SeverityOverrides overrides;  // a target profile's severities, applied after the profile
+  bool parity = false;          // --parity
+};
 CaseResult execute_case(const PreparedCase& prepared, core::http::Client& client,
-                        const core::schema::Registry& schemas, Profile profile, bool parity = false);
+                        const core::schema::Registry& schemas, const JudgeOptions& options);
 
 }  // namespace siraya::harness

@@ -77,6 +77,7 @@ Runner::Runner(RunOptions options, std::shared_ptr<const core::schema::Registry>
 
 core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std::vector<Reporter*>& reporters) {
   const auto started = std::chrono::steady_clock::now();
+  const JudgeOptions judge{options_.profile, options_.severities, options_.parity};
   std::shared_ptr<core::http::Client> client = options_.client_override;
   if (!client) {
     auto created = core::http::Client::create(options_.client);
@@ -123,7 +124,7 @@ core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std
     cc.record = !options_.transcripts_dir.empty();
     cc.sleep = options_.sleep;
     CaseClient case_client(*client, std::move(cc));
-    CaseResult r = execute_case(p, case_client, *schemas_, options_.profile, options_.parity);
+    CaseResult r = execute_case(p, case_client, *schemas_, judge);
     r.retries = case_client.retries();
     if (const auto& sent = case_client.last_request()) {
       r.reproduce = curl_command(options_.client.base_url, *sent, transcripts.placeholders);

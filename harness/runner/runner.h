@@ -11,6 +11,7 @@
 
 #include "core/http/client.h"
 #include "core/schema/registry.h"
+#include "harness/checks/catalog.h"
 #include "harness/checks/profile.h"
 #include "harness/report/reporter.h"
 #include "harness/runner/case_result.h"
@@ -32,6 +33,7 @@ struct RunOptions {
   RetryPolicy retry;                 // retries: harness/runner/retry_policy.h
   bool fail_fast = false;            // after the first failed or error case, start no other case
   bool parity = false;               // --parity: each streamable step also with "stream" flipped
+  SeverityOverrides severities;      // a target profile's severities, applied after `profile`
   std::string transcripts_dir;       // empty: no transcripts (harness/report/transcript.h)
   bool transcripts_all = false;      // false: failed and error cases only
   // For tests: the client to send through instead of one built from `client`, and how a retry

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "harness/suite/capabilities.h"
+#include "harness/suite/json_path.h"
 
 namespace siraya::harness {
 
@@ -36,6 +37,18 @@ core::Result<void> load_profile_file(const std::string& path, const core::schema
     ++i;
   }
   if (doc.contains("profile")) target.profile = parse_profile(doc.at("profile").get<std::string>());
+  if (doc.contains("severities")) {
+    for (const auto& [id, severity] : doc.at("severities").items()) {
+      if (find_check(id) == nullptr) {
+        return core::fail("target.invalid", "unknown check id \"" + id + "\"",
+                          path + "#/severities/" + escape_pointer_segment(id),
+                          "use a check id that `siraya-harness checks` lists");
+      }
+      const std::string s = severity.get<std::string>();
+      target.severities[id] = s == "error" ? core::Severity::error : s == "warning" ? core::Severity::warning
+                                                                                     : core::Severity::info;
+    }
+  }
   target.label = doc.value("name", std::string());
   return {};
 }

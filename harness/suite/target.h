@@ -10,6 +10,7 @@
 
 #include "core/result.h"
 #include "core/schema/registry.h"
+#include "harness/checks/catalog.h"
 #include "harness/checks/profile.h"
 #include "harness/suite/suite.h"
 
@@ -26,6 +27,7 @@ struct Target {
   bool strict = false;
   std::optional<Profile> profile;  // the profile file's "profile", when it names one
   std::string label;               // the profile file's "name", when it has one
+  SeverityOverrides severities;    // the profile file's "severities", applied after the profile
 };
 
 // Explicit capabilities (--capabilities and the profile file's, together) replace the default,

@@ -68,7 +68,7 @@ CaseResult run(const Suite& suite, std::size_t index, core::http::Client& client
     if (!vars.has(name)) vars.set(name, value);
   }
   PreparedCase p = prepare_case(suite, suite.cases[index], vars);
-  return execute_case(p, client, *registry(), Profile::standard);
+  return execute_case(p, client, *registry(), JudgeOptions{});
 }
 
 const char* kSteps = R"({"version": 1, "name": "t/steps", "variables": {"v": "1"}, "cases": [{"id": "flow", "steps": [
@@ -307,9 +307,12 @@ TEST_F(AgainstTheMock, ResponseIdCapturedFromTheStreamReachesTheNextSteps) {
   // The last assertion is there to fail: its message shows the captured id was substituted.
   EXPECT_EQ(r.outcome, Outcome::failed) << (r.error ? r.error->to_string() : "");
   EXPECT_EQ(r.step, 3u);
-  ASSERT_EQ(r.findings.size(), 1u) << r.findings[0].to_string();
-  EXPECT_EQ(r.findings[0].location, "step 3: body#/id");
-  EXPECT_NE(r.findings[0].what.find("expected \"resp_"), std::string::npos) << r.findings[0].what;
+  // Step 1's stream ends with [DONE], noted as info (sse.responses.done_sent); step 3 failed.
+  ASSERT_EQ(r.findings.size(), 2u) << r.findings[0].to_string();
+  EXPECT_EQ(r.findings[0].id, "sse.responses.done_sent");
+  EXPECT_EQ(r.findings[0].severity, core::Severity::info);
+  EXPECT_EQ(r.findings[1].location, "step 3: body#/id");
+  EXPECT_NE(r.findings[1].what.find("expected \"resp_"), std::string::npos) << r.findings[1].what;
 }
 
 }  // namespace

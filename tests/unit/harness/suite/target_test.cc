@@ -63,6 +63,33 @@ TEST(Target, ProfileFileAddsCapabilitiesAndProfile) {
   EXPECT_EQ(t->label, "staging");
 }
 
+TEST(Target, ProfileFileSeveritiesOverrideCheckIds) {
+  TargetOptions options;
+  options.profile_file = write_temp("severities.json", R"({"version": 1, "capabilities": ["chat"],
+      "severities": {"sse.responses.done_sent": "error", "timing.buffered": "info"}})");
+  auto t = resolve_target(options, false, schemas());
+  ASSERT_TRUE(t) << t.error().to_string();
+  EXPECT_EQ(t->severities, (SeverityOverrides{{"sse.responses.done_sent", core::Severity::error},
+                                              {"timing.buffered", core::Severity::info}}));
+  core::Findings findings{{"sse.responses.done_sent", core::Severity::info, "event 9", "", ""},
+                          {"sse.responses.done_missing", core::Severity::warning, "stream", "", ""}};
+  apply_overrides(findings, t->severities);
+  EXPECT_EQ(findings[0].severity, core::Severity::error);
+  EXPECT_EQ(findings[1].severity, core::Severity::warning) << "ids the file does not name keep their severity";
+
+  options.profile_file = write_temp("unknown_check.json", R"({"version": 1, "capabilities": ["chat"],
+      "severities": {"sse.responses.done_sent": "error", "sse.nope/x": "error"}})");
+  auto unknown = resolve_target(options, false, schemas());
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().id, "target.invalid");
+  EXPECT_EQ(unknown.error().location, options.profile_file + "#/severities/sse.nope~1x");
+  options.profile_file = write_temp("bad_severity.json", R"({"version": 1, "capabilities": ["chat"],
+      "severities": {"timing.buffered": "fatal"}})");
+  auto bad = resolve_target(options, false, schemas());
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().location, options.profile_file + "#/severities/timing.buffered");
+}
+
 TEST(Target, BadProfileFilesSayWhereAndWhy) {
   TargetOptions options;
   options.profile_file = "/nonexistent/profile.json";
