@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 #include "mock/catalog/model_check.h"
 #include "mock/chat/answer.h"
@@ -12,6 +13,7 @@
 #include "mock/generation/hash.h"
 #include "mock/generation/clock.h"
 #include "mock/generation/ids.h"
+#include "mock/generation/reasoning_tokens.h"
 #include "mock/generation/schema/request_schemas.h"
 #include "mock/json_fields.h"
 #include "mock/request_body.h"
@@ -22,28 +24,19 @@ namespace siraya::mock {
 namespace {
 constexpr std::string_view kRequestSchema = "chat/chat_request.json";
 
-// Whether the request turns reasoning on (chat-completions.md §1 `reasoning` / `reasoning_effort`):
-// any reasoning setting other than effort "none" or enabled false.
-bool asks_for_reasoning(const nlohmann::json& body) {
-  if (const nlohmann::json* effort = field(body, "reasoning_effort")) return *effort != "none";
-  const nlohmann::json* reasoning = field(body, "reasoning");
-  if (!reasoning) return false;
-  if (const nlohmann::json* enabled = field(*reasoning, "enabled"); enabled && *enabled == false) return false;
-  const nlohmann::json* effort = field(*reasoning, "effort");
-  return !effort || *effort != "none";
-}
-
 // A reasoning model asked to reason spends hidden reasoning tokens, reported in
-// usage.completion_tokens_details.reasoning_tokens and included in completion_tokens (§5). The
-// count is drawn from the request hash, capped by reasoning.max_tokens.
-void add_reasoning_tokens(const nlohmann::json& body, std::uint64_t content_hash, std::vector<chat::Answer>& answers) {
-  std::int64_t cap = INT64_MAX;
+// usage.completion_tokens_details.reasoning_tokens and included in completion_tokens (§5); the
+// draw is shared with /v1/responses (mock/generation/reasoning_tokens.h). reasoning.max_tokens and
+// the reasoning share of max_tokens cap it.
+void add_reasoning_tokens(const nlohmann::json& body, std::uint64_t content_hash, std::optional<std::int64_t> cap,
+                          std::vector<chat::Answer>& answers) {
   if (const nlohmann::json* reasoning = field(body, "reasoning")) {
-    if (const nlohmann::json* max = field(*reasoning, "max_tokens")) cap = max->get<std::int64_t>();
+    if (const nlohmann::json* max = field(*reasoning, "max_tokens")) {
+      cap = std::min(cap.value_or(INT64_MAX), max->get<std::int64_t>());
+    }
   }
   for (std::size_t i = 0; i < answers.size(); ++i) {
-    generation::Rng rng(generation::mix64(content_hash ^ 0x726561736f6eull ^ generation::mix64(i + 1)));
-    const std::int64_t tokens = std::min<std::int64_t>(rng.between(16, 160), cap);
+    const std::int64_t tokens = generation::draw_reasoning_tokens(content_hash, i, cap);
     answers[i].reasoning_tokens = tokens;
     answers[i].completion_tokens += tokens;
   }
@@ -61,15 +54,20 @@ ResponsePlan handle_chat_completions(const Context& context, const Request& requ
   if (auto error = check_context_length(*context.catalog, chat_request.model, chat_request.prompt_tokens, "messages")) {
     return error_plan(*error);
   }
+  const Model* model = context.catalog->find(chat_request.model);
+  const bool reasons =
+      !context.scripted && model && model->supports("reasoning") && generation::asks_for_reasoning(body);
+  // max_tokens bounds reasoning and the visible answer together.
+  const generation::OutputSplit split = reasons ? generation::split_output_limit(chat_request.max_tokens)
+                                                : generation::OutputSplit{std::nullopt, chat_request.max_tokens};
+  chat::ChatRequest visible = chat_request;
+  visible.max_tokens = split.visible_limit;
   // A rule's content (docs/rules.md) replaces every generated choice.
   std::vector<chat::Answer> answers =
       context.scripted ? std::vector<chat::Answer>(static_cast<std::size_t>(chat_request.n),
                                                    rules::chat_answer(*context.scripted, chat_request.content_hash))
-                       : chat::answer(chat_request);
-  if (const Model* model = context.catalog->find(chat_request.model);
-      !context.scripted && model && model->supports("reasoning") && asks_for_reasoning(body)) {
-    add_reasoning_tokens(body, chat_request.content_hash, answers);
-  }
+                       : chat::answer(visible);
+  if (reasons) add_reasoning_tokens(body, chat_request.content_hash, split.reasoning_cap, answers);
 
   generation::Rng id_rng(chat_request.content_hash);
   chat::CompletionMeta meta;

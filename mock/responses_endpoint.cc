@@ -1,10 +1,16 @@
 #include "mock/responses_endpoint.h"
 
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+
 #include "mock/catalog/model_check.h"
 #include "mock/chat/answer.h"
 #include "mock/errors.h"
 #include "mock/generation/clock.h"
 #include "mock/generation/ids.h"
+#include "mock/generation/reasoning_tokens.h"
 #include "mock/generation/schema/request_schemas.h"
 #include "mock/generation/text.h"
 #include "mock/generation/token_counter.h"
@@ -33,9 +39,20 @@ ResponsePlan handle_responses(const Context& context, const Request& request) {
   if (auto error = check_context_length(*context.catalog, req.generation.model, req.generation.prompt_tokens, "input")) {
     return error_plan(*error);
   }
+  // A reasoning model asked to reason spends hidden reasoning tokens (responses.md §5.1
+  // output_tokens_details.reasoning_tokens, drawn as for chat); a summary is reasoning too.
+  // max_output_tokens bounds reasoning and the visible answer together.
+  const Model* model = context.catalog->find(req.generation.model);
+  const bool hidden_reasoning =
+      !context.scripted && model && model->supports("reasoning") && generation::asks_for_reasoning(body);
+  const generation::OutputSplit split = hidden_reasoning || req.reasoning_summary
+                                            ? generation::split_output_limit(req.generation.max_tokens)
+                                            : generation::OutputSplit{std::nullopt, req.generation.max_tokens};
+  chat::ChatRequest visible = req.generation;
+  visible.max_tokens = split.visible_limit;
   responses::Output output;
   output.answer = context.scripted ? rules::chat_answer(*context.scripted, req.generation.content_hash)
-                                   : chat::answer(req.generation).front();  // a rule's content (docs/rules.md)
+                                   : chat::answer(visible).front();  // a rule's content (docs/rules.md)
 
   generation::Rng id_rng(generation::mix64(req.generation.content_hash ^ 0x7265737030ull));
   responses::ResponseMeta meta;
@@ -50,8 +67,17 @@ ResponsePlan handle_responses(const Context& context, const Request& request) {
   meta.model = req.generation.model;
   meta.input_tokens = req.generation.prompt_tokens;
   if (req.reasoning_summary) {
-    output.reasoning_summary = generation::prose(id_rng, static_cast<std::size_t>(id_rng.between(6, 20)));
-    output.reasoning_tokens = static_cast<std::int64_t>(generation::count_tokens(*output.reasoning_summary));
+    std::string summary = generation::prose(id_rng, static_cast<std::size_t>(id_rng.between(6, 20)));
+    if (const auto cap = split.reasoning_cap; cap && generation::count_tokens(summary) > static_cast<std::size_t>(*cap)) {
+      summary.resize(generation::prefix_with_tokens(summary, static_cast<std::size_t>(*cap)));
+    }
+    output.reasoning_tokens = static_cast<std::int64_t>(generation::count_tokens(summary));
+    output.reasoning_summary = std::move(summary);
+  }
+  // The hidden reasoning is at least as long as its summary.
+  if (hidden_reasoning) {
+    output.reasoning_tokens = std::max(output.reasoning_tokens,
+                                       generation::draw_reasoning_tokens(req.generation.content_hash, 0, split.reasoning_cap));
   }
 
   ResponsePlan plan;

@@ -137,7 +137,7 @@ std::vector<std::string> render_stream(const CompletionMeta& meta, const std::ve
       first["type"] = "function";
       first["function"] = {{"name", call.name}, {"arguments", ""}};
       out.choice(index, OrderedJson{{"tool_calls", OrderedJson::array({std::move(first)})}});
-      for (auto& fragment : generation::utf8_fragments(call.arguments, 16)) {
+      for (auto& fragment : generation::argument_fragments(call.arguments, 16)) {
         OrderedJson next;
         next["index"] = k;
         next["function"] = {{"arguments", std::move(fragment)}};

@@ -95,7 +95,7 @@ void stream_block(EventWriter& w, const Block& b, std::size_t index) {
     case BlockType::tool_use:
       // The first fragment is empty, as Anthropic sends it (§7.4).
       w.delta(index, {{"type", "input_json_delta"}, {"partial_json", ""}});
-      for (auto& piece : generation::utf8_fragments(b.input, 12)) w.delta(index, {{"type", "input_json_delta"}, {"partial_json", piece}});
+      for (auto& piece : generation::argument_fragments(b.input, 12)) w.delta(index, {{"type", "input_json_delta"}, {"partial_json", piece}});
       break;
   }
   w.emit("content_block_stop", {{"index", index}});

@@ -157,7 +157,7 @@ void stream_call(EventWriter& w, const ResponseMeta& meta, const Output& o, std:
   const chat::ToolCall& call = o.answer.tool_calls[k];
   const std::string& id = meta.call_item_ids[k];
   w.emit("response.output_item.added", {{"output_index", index}, {"item", call_item(meta, o, k, false)}});
-  for (auto& piece : generation::utf8_fragments(call.arguments, 8)) {
+  for (auto& piece : generation::argument_fragments(call.arguments, 8)) {
     w.emit_scoped("response.function_call_arguments.delta", id, index, {{"delta", piece}});
   }
   // responses.md §6.4: `name` is required here by OpenAI's spec.

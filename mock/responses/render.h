@@ -25,7 +25,7 @@ struct ResponseMeta {
 
 struct Output {
   std::optional<std::string> reasoning_summary;  // a reasoning item precedes the answer
-  std::int64_t reasoning_tokens = 0;
+  std::int64_t reasoning_tokens = 0;  // hidden reasoning (its summary included); inside output_tokens
   chat::Answer answer;  // finish_reason "length" makes the response incomplete (max_output_tokens)
 };
 
