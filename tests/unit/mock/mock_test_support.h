@@ -51,7 +51,13 @@ inline nlohmann::json json_of(const httplib::Result& result) {
 // Test fixture: one server with default options per test.
 class MockTest : public ::testing::Test {
  protected:
-  void SetUp() override { restart({}); }
+  // A fixed clock, so that two answers to one request are byte-identical even when a second
+  // boundary passes between them (tests that compare bodies would flake otherwise).
+  void SetUp() override {
+    Options options;
+    options.fixed_clock = 1761200000;
+    restart(std::move(options));
+  }
   void restart(Options options) {
     client_.reset();
     server_.reset();
