@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/schema/registry.h"
+#include "mock/json_syntax.h"
 
 namespace siraya::mock {
 namespace {
@@ -23,31 +24,6 @@ bool is_json_media_type(std::string_view content_type) {
   const std::string_view m = std::string_view(media).substr(0, end == std::string::npos ? 0 : end + 1);
   return m == "application/json" || (m.size() > 5 && m.substr(m.size() - 5) == "+json");
 }
-
-// SAX consumer that only records the first parse error; used on the error path to say where the
-// text stops being JSON, without exceptions (nlohmann reports errors to the SAX handler).
-struct ErrorCollector : nlohmann::json_sax<json> {
-  std::string message;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-    // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error ..."
-    const std::string what = ex.what();
-    const auto at = what.find("parse error");
-    message = at == std::string::npos ? what : what.substr(at);
-    return false;
-  }
-};
 
 std::string_view kind_of(const json& j) {
   switch (j.type()) {
@@ -75,10 +51,7 @@ std::optional<ApiError> parse_json_object(const Request& request, json& out) {
   out = json::parse(request.body, nullptr, false);
   if (out.is_discarded()) {
     if (request.body.empty()) return invalid_request("Invalid JSON: the request body is empty.");
-    ErrorCollector collector;
-    json::sax_parse(request.body, &collector, nlohmann::detail::input_format_t::json, true, false);
-    return invalid_request("Invalid JSON: " + (collector.message.empty() ? std::string("cannot parse the body")
-                                                                          : collector.message));
+    return invalid_request("Invalid JSON: " + json_syntax_error(request.body));
   }
   if (!out.is_object()) {
     return invalid_request("The request body must be a JSON object, got " + std::string(kind_of(out)) + ".");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/endpoints.h"
+#include "core/text/edit_distance.h"
 #include "mock/admin/admin_api.h"
 #include "mock/auth.h"
 #include "mock/chat_completions.h"
@@ -56,21 +57,6 @@ ApiError method_not_allowed(std::string_view method, std::string_view path, std:
   return e;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // /v1/messages answers every error in the superset body (reference README §4.3), including a
 // path an Anthropic SDK built from a base URL ending in /v1 (/v1/v1/messages), whose nearest
 // known path is /v1/messages.
@@ -92,7 +78,7 @@ std::string_view nearest_path(std::string_view path) {
   std::string_view best;
   std::size_t best_distance = SIZE_MAX;
   for (const auto& e : core::endpoints()) {
-    const std::size_t d = edit_distance(path, e.path);
+    const std::size_t d = core::edit_distance(path, e.path);
     if (d < best_distance) {
       best_distance = d;
       best = e.path;

@@ -5,6 +5,7 @@
 #include <array>
 #include <string_view>
 
+#include "core/text/edit_distance.h"
 #include "harness/suite/json_path.h"
 #include "harness/suite/suite_rules.h"
 
@@ -18,21 +19,6 @@ constexpr std::array<std::string_view, 14> kOperators{"eq", "ne", "lt", "le", "g
                                                       "type", "exists", "absent", "length", "contains", "each", "any"};
 constexpr std::array<std::string_view, 10> kInnerOperators{"eq", "ne", "lt", "le", "gt", "ge",
                                                            "matches", "type", "length", "contains"};
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 template <std::size_t N>
 std::string list(const std::array<std::string_view, N>& names) {
@@ -155,7 +141,7 @@ std::string nearest_name(std::string_view name, const std::vector<std::string>& 
   std::string best;
   std::size_t best_distance = std::min<std::size_t>(3, name.size());  // only close misspellings
   for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(name, c);
+    const std::size_t d = core::edit_distance(name, c);
     if (d < best_distance) {
       best_distance = d;
       best = c;

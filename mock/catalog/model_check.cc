@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/text/edit_distance.h"
 #include "mock/json_fields.h"
 #include "mock/json_text.h"
 
@@ -12,21 +13,6 @@ namespace siraya::mock {
 namespace {
 
 constexpr std::size_t kListed = 5;  // model ids named in a message
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 // The served id a mistyped `wanted` most likely meant: the same name without the provider prefix
 // ("gpt-4o" -> "openai/gpt-4o"), else the closest id within a few edits; empty when none is close.
@@ -37,7 +23,7 @@ std::string_view closest(const Catalog& catalog, std::string_view wanted, std::s
     if (!m.serves(endpoint_path)) continue;
     const std::string_view id = m.id;
     if (id.substr(id.find('/') + 1) == wanted) return id;
-    const std::size_t d = edit_distance(wanted, id);
+    const std::size_t d = core::edit_distance(wanted, id);
     if (d < best_distance) {
       best_distance = d;
       best = id;
@@ -94,8 +80,8 @@ std::string_view nearest_model_id(const Catalog& catalog, std::string_view name)
   for (const auto& m : catalog.models()) {
     const std::string_view id = m.id;
     if (id.substr(id.find('/') + 1) == name) return id;
-    std::size_t d = edit_distance(name, id);
-    for (const auto& alias : m.aliases) d = std::min(d, edit_distance(name, alias));
+    std::size_t d = core::edit_distance(name, id);
+    for (const auto& alias : m.aliases) d = std::min(d, core::edit_distance(name, alias));
     if (d < best_distance) {
       best_distance = d;
       best = id;
