@@ -1,12 +1,14 @@
 #include "mock/chat/answer.h"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
+#include <string_view>
 
+#include "mock/generation/answer_text.h"
 #include "mock/generation/hash.h"
 #include "mock/generation/ids.h"
 #include "mock/generation/json_instance.h"
-#include "mock/generation/text.h"
+#include "mock/generation/topic.h"
 #include "mock/generation/token_counter.h"
 #include "mock/json_text.h"
 
@@ -22,27 +24,48 @@ std::string instance_text(const nlohmann::json& schema, Rng& rng) {
   return to_json_text(instance ? *instance : nlohmann::json::object());
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
+// Words of a tool name too general to mean that tool when a user writes them ("get me ...").
+constexpr std::array<std::string_view, 16> kGenericNameWords{
+    "api", "call", "check", "create", "data", "delete", "do", "fetch", "find", "func", "function", "info",
+    "lookup", "query", "run", "tool"};
+
+// Whether the user's text mentions `tool`: its whole name anywhere (case-insensitively), or one
+// word of its name (name_words: get_weather -> get, weather) as a whole word of the text, or with a
+// plural "s". Words of fewer than 3 characters, stop words and kGenericNameWords do not count.
+bool mentions(const std::string& lower_text, const std::vector<std::string>& text_words, const Tool& tool) {
+  if (lower_text.find(generation::lower_ascii(tool.name)) != std::string::npos) return true;
+  for (const std::string& w : generation::name_words(tool.name)) {
+    if (w.size() < 3 || generation::is_stop_word(w) ||
+        std::find(kGenericNameWords.begin(), kGenericNameWords.end(), w) != kGenericNameWords.end()) {
+      continue;
+    }
+    for (const std::string& t : text_words) {
+      if (t == w || t == w + "s") return true;
+    }
+  }
+  return false;
 }
 
-// The offered tools that the user's last message names (case-insensitively), in offered order.
+// The offered tools that the user's last message mentions, in offered order.
 std::vector<const Tool*> named_in_last_message(const ChatRequest& r) {
   std::vector<const Tool*> out;
-  const std::string text = lower(r.last_user_text);
+  const std::string text = generation::lower_ascii(r.last_user_text);
   if (text.empty()) return out;
+  std::vector<std::string> words = generation::words_of(text);
   for (const auto& t : r.tools) {
-    if (text.find(lower(t.name)) != std::string::npos) out.push_back(&t);
+    if (mentions(text, words, t)) out.push_back(&t);
   }
   return out;
 }
 
-// The tools to call, in order; empty for a text answer. "auto" calls the tools the user's last
-// message names, so agent loops end once the tool results have been sent back; "required" calls
-// those too, or one drawn at random when it names none. Without parallel calls
-// (chat-completions.md §3.1 parallel_tool_calls, responses.md §3, messages.md §4
-// disable_parallel_tool_use) only the first is called.
+// The tools to call, in order; empty for a text answer (docs/determinism.md#tool-calls).
+// "auto" calls the tools the user's last message mentions, and never right after tool results,
+// so an agent loop ends once the results have been sent back. "required" (messages "any") and a
+// named tool oblige a call (chat-completions.md §3.1: "must call >= 1 tool", "must call that
+// tool"), even after tool results: "required" calls the mentioned tools, or one drawn at random
+// when the message mentions none. Without parallel calls (chat-completions.md §3.1
+// parallel_tool_calls, responses.md §3, messages.md §4 disable_parallel_tool_use) only the first
+// is called.
 std::vector<const Tool*> pick_tools(const ChatRequest& r, Rng& rng) {
   std::vector<const Tool*> picked;
   switch (r.tool_choice) {
@@ -59,10 +82,21 @@ std::vector<const Tool*> pick_tools(const ChatRequest& r, Rng& rng) {
       picked = named_in_last_message(r);
       if (picked.empty()) picked.push_back(&r.tools[rng.below(r.tools.size())]);
       break;
-    case ToolChoice::automatic: picked = named_in_last_message(r); break;
+    case ToolChoice::automatic:
+      if (!r.after_tool_result) picked = named_in_last_message(r);
+      break;
   }
   if (!r.parallel_tool_calls && picked.size() > 1) picked.resize(1);
   return picked;
+}
+
+generation::AnswerSource source_of(const ChatRequest& r) {
+  generation::AnswerSource s;
+  s.question = r.question_text;
+  s.after_tool_result = r.after_tool_result;
+  s.tool_result = r.tool_result_text;
+  if (r.prefill) s.prefill = &*r.prefill;
+  return s;
 }
 
 std::string make_text(const ChatRequest& r, Rng& rng) {
@@ -70,17 +104,12 @@ std::string make_text(const ChatRequest& r, Rng& rng) {
     case OutputFormat::json_schema: return instance_text(r.format_schema, rng);
     case OutputFormat::json_object: {
       OrderedJson answer;
-      answer["answer"] = generation::prose(rng, static_cast<std::size_t>(rng.between(4, 12)));
+      answer["answer"] = generation::short_answer(source_of(r), rng);
       return to_json_text(answer);
     }
     case OutputFormat::text: break;
   }
-  std::string text = generation::prose(rng, static_cast<std::size_t>(rng.between(8, 40)));
-  // Continue a prefill as a new word unless it already ends in white space.
-  if (r.prefill && !r.prefill->empty() && !std::isspace(static_cast<unsigned char>(r.prefill->back()))) {
-    text.insert(text.begin(), ' ');
-  }
-  return text;
+  return generation::answer_text(source_of(r), rng);
 }
 
 // Applies stop sequences and the token limit to `text`; returns the finish reason.

@@ -113,10 +113,21 @@ ChatRequest read_request(const json& body, std::uint64_t seed) {
   const std::string last_role = last["role"].get<std::string>();
   if (last_role == "assistant") r.prefill = content_text(last);
   if (last_role == "user") r.last_user_text = content_text(last);
+  // §2: tool results come back as "tool" messages, one per call.
+  for (auto it = messages.rbegin(); it != messages.rend(); ++it) {
+    if ((*it)["role"] != "tool") break;
+    r.after_tool_result = true;
+    const std::string text = content_text(*it);
+    r.tool_result_text = r.tool_result_text.empty() ? text : text + "\n" + r.tool_result_text;
+  }
+  for (auto it = messages.rbegin(); it != messages.rend() && r.question_text.empty(); ++it) {
+    if ((*it)["role"] == "user") r.question_text = content_text(*it);
+  }
   r.prompt_tokens = count_prompt(messages, r.tools);
 
   json canonical = {{"model", r.model}, {"messages", messages}};
-  for (const char* key : {"tools", "tool_choice", "response_format"}) {
+  // `seed` (§1, "best effort determinism") picks another answer, like the x-siraya-seed header.
+  for (const char* key : {"tools", "tool_choice", "response_format", "seed"}) {
     if (const json* v = field(body, key)) canonical[key] = *v;
   }
   r.content_hash = generation::mix64(generation::fnv1a(to_json_text(canonical), generation::mix64(seed)));

@@ -34,10 +34,17 @@ struct ChatRequest {
   nlohmann::json format_schema;              // OutputFormat::json_schema
   std::optional<std::string> prefill;        // text of a final assistant message (§2.2)
   std::string last_user_text;                // text of the last message when it is a user message
+  // What the answer text is about (docs/generated-text.md): the text of the latest user message
+  // that has any.
+  std::string question_text;
+  // The input ends with tool results (chat `tool` messages, responses function_call_output items,
+  // a messages user turn with tool_result blocks): "auto" then answers in text, so agent loops end.
+  bool after_tool_result = false;
+  std::string tool_result_text;              // the text of those trailing results
   std::int64_t prompt_tokens = 0;
-  // Hash of (seed, model, messages, tools, tool_choice, response_format): everything generated
-  // derives from it, so the same request gives the same answer, streamed or not, whatever its
-  // max_tokens / stop (which only cut the answer).
+  // Hash of (the mock's seed, model, messages, tools, tool_choice, response_format, the request's
+  // `seed` parameter on chat): everything generated derives from it, so the same request gives the
+  // same answer, streamed or not, whatever its max_tokens / stop (which only cut the answer).
   std::uint64_t content_hash = 0;
 };
 

@@ -188,6 +188,17 @@ MessagesRequest read_request(const json& body, std::uint64_t seed) {
   const std::string last_role = last["role"].get<std::string>();
   if (last_role == "assistant") r.prefill = text_of(last["content"]);
   if (last_role == "user") r.last_user_text = text_of(last["content"]);
+  if (last_role == "user" && last["content"].is_array()) {
+    for (const auto& block : last["content"]) {
+      if (string_or(block, "type") != "tool_result") continue;
+      r.after_tool_result = true;
+      const std::string result = block_text(block);
+      r.tool_result_text += (r.tool_result_text.empty() ? "" : "\n") + result;
+    }
+  }
+  for (auto it = messages.rbegin(); it != messages.rend() && r.question_text.empty(); ++it) {
+    if ((*it)["role"] == "user") r.question_text = text_of((*it)["content"]);
+  }
 
   if (const json* tools = field(body, "tools")) {
     for (const auto& t : *tools) {
@@ -210,7 +221,7 @@ MessagesRequest read_request(const json& body, std::uint64_t seed) {
   if (r.tools.empty()) r.tool_choice = chat::ToolChoice::none;
 
   // Everything generated derives from this hash; max_tokens and stop_sequences only cut the
-  // answer, so they are left out.
+  // answer, so they are left out. messages.md documents no `seed` parameter.
   json canonical = {{"dialect", "messages"}, {"model", r.model}, {"messages", messages}};
   for (const char* key : {"system", "tools", "tool_choice", "thinking"}) {
     if (const json* v = field(body, key)) canonical[key] = *v;

@@ -159,6 +159,16 @@ ResponsesRequest read_request(const json& body, std::uint64_t seed) {
   if (string_or(last, "type", "message") == "message" && string_or(last, "role") == "user") {
     r.last_user_text = content_text(last["content"]);
   }
+  for (auto it = input.rbegin(); it != input.rend() && string_or(*it, "type") == "function_call_output"; ++it) {
+    r.after_tool_result = true;
+    const std::string result = content_text((*it)["output"]);
+    r.tool_result_text = r.tool_result_text.empty() ? result : result + "\n" + r.tool_result_text;
+  }
+  for (auto it = input.rbegin(); it != input.rend() && r.question_text.empty(); ++it) {
+    if (string_or(*it, "type", "message") == "message" && string_or(*it, "role") == "user") {
+      r.question_text = content_text((*it)["content"]);
+    }
+  }
 
   if (const json* tools = field(body, "tools")) {
     for (const auto& t : *tools) {
@@ -222,7 +232,7 @@ ResponsesRequest read_request(const json& body, std::uint64_t seed) {
   e["prompt_cache_key"] = value_or(body, "prompt_cache_key", nullptr);
 
   // Everything generated derives from this hash; max_output_tokens only cuts the answer, so it
-  // is left out (as chat leaves out max_tokens).
+  // is left out (as chat leaves out max_tokens). responses.md documents no `seed` parameter.
   json canonical = {{"dialect", "responses"}, {"model", r.model}, {"input", input}};
   for (const char* key : {"instructions", "tools", "tool_choice", "text", "reasoning"}) {
     if (const json* v = field(body, key)) canonical[key] = *v;

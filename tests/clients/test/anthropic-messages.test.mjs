@@ -214,7 +214,7 @@ describe('@anthropic-ai/sdk: messages', () => {
     async function sendWith(label, makeClient) {
       const recorder = recordingFetch();
       const sdk = makeClient(recorder.fetch);
-      const message = await call(label, () => sdk.messages.create({ model: ANTHROPIC_MODEL, max_tokens: 64, messages: HELLO }));
+      const message = await call(label, () => sdk.messages.create({ model: ANTHROPIC_MODEL, max_tokens: 256, messages: HELLO }));
       assert.equal(recorder.requests.length, 1);
       return { message, headers: recorder.requests[0].headers };
     }

@@ -142,14 +142,95 @@ TEST_F(ChatCompletionsTest, NamedToolChoiceCallsThatTool) {
   EXPECT_EQ(c["choices"][0]["message"]["tool_calls"][0]["function"]["name"], "get_time");
 }
 
-TEST_F(ChatCompletionsTest, AutoCallsAToolOnlyWhenTheUserNamesIt) {
-  json body = chat_request("What is the weather in Paris?");
+TEST_F(ChatCompletionsTest, AutoCallsAToolOnlyWhenTheUserMentionsIt) {
+  json body = chat_request("Tell me a story about the sea.");
   body["tools"] = json::array({weather_tool()});
   EXPECT_EQ(complete(body)["choices"][0]["finish_reason"], "stop");
   body["messages"][0]["content"] = "Please use get_weather for Paris.";
   EXPECT_EQ(complete(body)["choices"][0]["finish_reason"], "tool_calls");
+  // A word of the tool's name (get_weather -> "weather") is a mention; "get" alone is too general.
+  body["messages"][0]["content"] = "What is the weather in Paris?";
+  EXPECT_EQ(complete(body)["choices"][0]["finish_reason"], "tool_calls");
+  body["messages"][0]["content"] = "Get me a coffee.";
+  EXPECT_EQ(complete(body)["choices"][0]["finish_reason"], "stop");
+  body["messages"][0]["content"] = "What is the weather in Paris?";
   body["tool_choice"] = "none";
   EXPECT_EQ(complete(body)["choices"][0]["finish_reason"], "stop");
+}
+
+TEST_F(ChatCompletionsTest, CamelCaseToolNamesAreSplitIntoWords) {
+  json tool = weather_tool();
+  tool["function"]["name"] = "lookupStockPrice";
+  json body = chat_request("How are stocks doing today?");
+  body["tools"] = json::array({tool});
+  const json c = complete(body);
+  ASSERT_EQ(c["choices"][0]["finish_reason"], "tool_calls");
+  EXPECT_EQ(c["choices"][0]["message"]["tool_calls"][0]["function"]["name"], "lookupStockPrice");
+}
+
+// When the input ends with tool results, "auto" answers in text even if the user's words still
+// mention the tool; "required" and a named tool oblige a call (chat-completions.md §3.1).
+TEST_F(ChatCompletionsTest, ToolResultEndsAnAutoLoopInText) {
+  json body = chat_request("What is the weather in Paris?");
+  body["tools"] = json::array({weather_tool()});
+  const json first = complete(body);
+  ASSERT_EQ(first["choices"][0]["finish_reason"], "tool_calls");
+  json assistant = first["choices"][0]["message"];
+  body["messages"].push_back(assistant);
+  body["messages"].push_back({{"role", "tool"},
+                              {"tool_call_id", assistant["tool_calls"][0]["id"]},
+                              {"content", R"({"temperature_c":21,"conditions":"sunny"})"}});
+  const json second = complete(body);
+  EXPECT_EQ(second["choices"][0]["finish_reason"], "stop");
+  const std::string text = content_of(second);
+  EXPECT_NE(text.find("tool"), std::string::npos) << text;
+  EXPECT_NE(text.find("weather"), std::string::npos) << text;
+  body["tool_choice"] = "required";
+  EXPECT_EQ(complete(body)["choices"][0]["finish_reason"], "tool_calls");
+  body["tool_choice"] = {{"type", "function"}, {"function", {{"name", "get_weather"}}}};
+  EXPECT_EQ(complete(body)["choices"][0]["finish_reason"], "tool_calls");
+}
+
+TEST_F(ChatCompletionsTest, TextMentionsWhatWasAsked) {
+  const std::string text = content_of(complete(chat_request("What is the capital of France?")));
+  EXPECT_NE(text.find("the capital of France"), std::string::npos) << text;
+  EXPECT_EQ(text.find("What is"), std::string::npos) << text;
+}
+
+TEST_F(ChatCompletionsTest, RequestSeedPicksTheAnswer) {
+  json a = chat_request();
+  a["seed"] = 1;
+  json b = chat_request();
+  b["seed"] = 2;
+  const std::string first = content_of(complete(a));
+  EXPECT_EQ(first, content_of(complete(a)));
+  EXPECT_NE(first, content_of(complete(b)));
+  EXPECT_NE(first, content_of(complete(chat_request())));
+  a["seed"] = nullptr;  // null is no seed
+  EXPECT_EQ(content_of(complete(a)), content_of(complete(chat_request())));
+}
+
+// Without max_tokens the answer is 20 to 120 words, so a limit of 100 tokens cuts some requests
+// and not others (truncation tests see both outcomes).
+TEST_F(ChatCompletionsTest, LimitCutsSomeAnswersButNotAll) {
+  int cut = 0;
+  for (int i = 0; i < 30; ++i) {
+    json body = chat_request("Question number " + std::to_string(i) + " about rivers");
+    body["max_tokens"] = 100;
+    if (complete(body)["choices"][0]["finish_reason"] == "length") ++cut;
+  }
+  EXPECT_GT(cut, 0);
+  EXPECT_LT(cut, 30);
+}
+
+TEST_F(ChatCompletionsTest, JsonPrefillIsClosed) {
+  json body = chat_request("What is the capital of France? Answer in JSON.");
+  const std::string prefix = R"({"city": ")";
+  body["messages"].push_back({{"role", "assistant"}, {"content", prefix}});
+  const std::string content = content_of(complete(body));
+  const json whole = json::parse(prefix + content, nullptr, false);
+  ASSERT_TRUE(whole.is_object()) << prefix + content;
+  EXPECT_TRUE(whole["city"].is_string());
 }
 
 TEST_F(ChatCompletionsTest, JsonSchemaOutputIsJson) {

@@ -192,6 +192,31 @@ TEST_F(MessagesTest, ToolResultGetsATextAnswer) {
   EXPECT_EQ(m["content"][0]["type"], "text");
 }
 
+// A tool_result turn whose text still mentions the tool: "auto" ends the loop in text, "any"
+// still calls (docs/determinism.md#tool-calls).
+TEST_F(MessagesTest, AutoAfterToolResultAnswersInTextAnyStillCalls) {
+  json body = messages_request();
+  body["tools"] = json::array({weather_tool()});
+  body["messages"] = json::parse(R"([
+    {"role":"user","content":"What is the weather in Paris?"},
+    {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"get_weather","input":{"city":"Paris"}}]},
+    {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"18C"},
+      {"type":"text","text":"And the weather tomorrow?"}]}])");
+  const json m = complete(body);
+  EXPECT_EQ(m["stop_reason"], "end_turn");
+  const std::string text = m["content"][0]["text"];
+  EXPECT_NE(text.find("the weather tomorrow"), std::string::npos) << text;
+  body["tool_choice"] = {{"type", "any"}};
+  EXPECT_EQ(complete(body)["stop_reason"], "tool_use");
+}
+
+// A word of the tool's name in the question calls it under "auto" (get_weather <- "weather").
+TEST_F(MessagesTest, AutoCallsAToolWhoseNameWordIsMentioned) {
+  json body = messages_request("Will the weather in Paris be good?");
+  body["tools"] = json::array({weather_tool()});
+  EXPECT_EQ(complete(body)["stop_reason"], "tool_use");
+}
+
 TEST_F(MessagesTest, StopSequenceIsReported) {
   const json full = complete(messages_request());
   const std::string text = full["content"][0]["text"];

@@ -234,9 +234,28 @@ TEST_F(ResponsesTest, FunctionCallOutputGetsATextAnswer) {
   EXPECT_EQ(r["output"][0]["type"], "message");
 }
 
+// The user's words mention get_weather, but the input ends with its output: "auto" answers in text,
+// "required" still calls (docs/determinism.md#tool-calls).
+TEST_F(ResponsesTest, AutoAfterFunctionCallOutputAnswersInTextRequiredStillCalls) {
+  json body = responses_request();
+  body["tools"] = json::array({weather_tool()});
+  body["input"] = json::parse(R"([
+    {"type":"message","role":"user","content":"What is the weather in Oslo?"},
+    {"type":"function_call","call_id":"call_1","name":"get_weather","arguments":"{\"city\":\"Oslo\"}"},
+    {"type":"function_call_output","call_id":"call_1","output":"rainy"}])");
+  const json r = complete(body);
+  ASSERT_EQ(r["output"].size(), 1u);
+  EXPECT_EQ(r["output"][0]["type"], "message");
+  const std::string text = r["output"][0]["content"][0]["text"];
+  EXPECT_NE(text.find("tool"), std::string::npos) << text;
+  body["tool_choice"] = "required";
+  EXPECT_EQ(complete(body)["output"].back()["type"], "function_call");
+}
+
 // responses.md §6.3: the cut item ends incomplete and the response ends with response.incomplete.
 TEST_F(ResponsesTest, MaxOutputTokensMakesTheResponseIncomplete) {
-  // Find a prompt whose answer is longer than the limit; answers have 8 to 40 words.
+  // Find a prompt whose answer is longer than the limit; answers have 20 to 120 words
+  // (docs/generated-text.md).
   json body;
   for (int i = 0; i < 50 && body.is_null(); ++i) {
     json candidate = responses_request("Prompt number " + std::to_string(i));
