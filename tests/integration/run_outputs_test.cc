@@ -11,6 +11,8 @@
 #include <regex>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "core/schema/registry.h"
 #include "harness/cli/run_command.h"
 #include "harness/report/json_reporter.h"
@@ -78,12 +80,18 @@ class RunOutputs : public ::testing::Test {
  protected:
   void SetUp() override {
     ::setenv("SIRAYA_IT_SECRET", kEnvSecret, 1);
-    tmp_ = fs::path(::testing::TempDir()) / "run_outputs";
+    // One folder per test: CTest runs the tests of this fixture in parallel processes.
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    tmp_ = fs::path(::testing::TempDir()) / ("run_outputs." + std::string(info->name()) + "." + std::to_string(::getpid()));
     fs::remove_all(tmp_);
     fs::create_directories(tmp_ / "suites");
     std::ofstream(tmp_ / "suites" / "it.suite.json") << kSuite;
   }
-  void TearDown() override { ::unsetenv("SIRAYA_IT_SECRET"); }
+  void TearDown() override {
+    ::unsetenv("SIRAYA_IT_SECRET");
+    std::error_code ignored;
+    fs::remove_all(tmp_, ignored);
+  }
 
   RunCommand command() const {
     RunCommand c;
