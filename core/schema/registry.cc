@@ -14,6 +14,7 @@
 #include "core/schema/bundle.h"
 #include "core/schema/compiled.h"
 #include "core/schema/meta_schema.h"
+#include "core/schema/schema_folder.h"
 #include "core/schema/violations.h"
 
 namespace siraya::core::schema {
@@ -145,30 +146,13 @@ Result<std::shared_ptr<const Registry>> Registry::embedded() {
 }
 
 Result<std::shared_ptr<const Registry>> Registry::from_directory(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    return fail("schema.load", "not a directory", dir, "pass the folder that holds the schema files");
-  }
-  std::vector<Source> sources;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path& path = it->path();
-    if (path.extension() != ".json" || !it->is_regular_file(ec)) continue;
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      return fail("schema.load", "cannot read the file", path.string(), "check its permissions");
-    }
-    std::string id = path.lexically_relative(dir).generic_string();
-    sources.push_back(Source{id, path.string(), text.str()});
-  }
-  if (ec) return fail("schema.load", "cannot list the folder: " + ec.message(), dir, "check the path");
-  if (sources.empty()) {
+  auto files = read_schema_folder(dir);
+  if (!files) return Unexpected<Error>(files.error());
+  if (files->empty()) {
     return fail("schema.load", "no *.json schema files", dir, "point at the folder that holds the schemas");
   }
-  std::sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) { return a.id < b.id; });
+  std::vector<Source> sources;
+  for (auto& f : *files) sources.push_back(Source{std::move(f.id), std::move(f.path), std::move(f.text)});
   return load(std::move(sources));
 }
 

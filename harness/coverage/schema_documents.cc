@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/embedded.h"
+#include "core/schema/schema_folder.h"
 
 namespace siraya::harness {
 
@@ -60,23 +61,10 @@ SchemaDocuments SchemaDocuments::embedded() {
 }
 
 core::Result<SchemaDocuments> SchemaDocuments::from_directory(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    return core::fail("schema.load", "not a directory", dir, "pass the folder that holds the schema files");
-  }
+  auto files = core::schema::read_schema_folder(dir);
+  if (!files) return core::Unexpected<core::Error>(files.error());
   std::map<std::string, std::string, std::less<>> texts;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path& path = it->path();
-    if (path.extension() != ".json" || !it->is_regular_file(ec)) continue;
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) return core::fail("schema.load", "cannot read the file", path.string(), "check its permissions");
-    texts.emplace(path.lexically_relative(dir).generic_string(), text.str());
-  }
-  if (ec) return core::fail("schema.load", "cannot list the folder: " + ec.message(), dir, "check the path");
+  for (auto& f : *files) texts.emplace(std::move(f.id), std::move(f.text));
   return SchemaDocuments(std::move(texts));
 }
 
