@@ -2,6 +2,7 @@
 
 #include "mock/errors.h"
 #include "mock/generation/hash.h"
+#include "mock/generation/json_hash.h"
 #include "mock/generation/ids.h"
 #include "mock/json_text.h"
 #include "mock/request_body.h"
@@ -35,7 +36,7 @@ ResponsePlan handle_rerank(const Context& context, const Request& request) {
     scores.push_back(doc.text ? rerank::relevance(req.query, *doc.text) : image_score(req.query, *doc.image));
   }
   // The id is a function of (seed, request), like every generated id.
-  generation::Rng id_rng(generation::mix64(generation::fnv1a(to_json_text(body), context.options.seed ^ 0x72657261ull)));
+  generation::Rng id_rng(generation::mix64(generation::fnv1a_json(body, context.options.seed ^ 0x72657261ull)));
   rerank::RerankMeta meta;
   meta.id = generation::make_id("gen-rerank-", id_rng, 24);
   meta.provider = req.model->providers.front().name;

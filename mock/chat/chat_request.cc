@@ -4,6 +4,7 @@
 
 #include "mock/chat/attachments.h"
 #include "mock/generation/hash.h"
+#include "mock/generation/json_hash.h"
 #include "mock/generation/token_counter.h"
 #include "mock/json_text.h"
 #include "mock/json_fields.h"
@@ -125,12 +126,12 @@ ChatRequest read_request(const json& body, std::uint64_t seed) {
   }
   r.prompt_tokens = count_prompt(messages, r.tools);
 
-  json canonical = {{"model", r.model}, {"messages", messages}};
   // `seed` (§1, "best effort determinism") picks another answer, like the x-siraya-seed header.
-  for (const char* key : {"tools", "tool_choice", "response_format", "seed"}) {
-    if (const json* v = field(body, key)) canonical[key] = *v;
-  }
-  r.content_hash = generation::mix64(generation::fnv1a(to_json_text(canonical), generation::mix64(seed)));
+  const json model = r.model;
+  r.content_hash = generation::mix64(generation::fnv1a_object(
+      {{"model", &model}, {"messages", &messages}, {"tools", field(body, "tools")}, {"tool_choice", field(body, "tool_choice")},
+       {"response_format", field(body, "response_format")}, {"seed", field(body, "seed")}},
+      generation::mix64(seed)));
   return r;
 }
 

@@ -5,6 +5,7 @@
 #include "mock/catalog/model_check.h"
 #include "mock/chat/json_checks.h"
 #include "mock/generation/hash.h"
+#include "mock/generation/json_hash.h"
 #include "mock/generation/token_counter.h"
 #include "mock/json_text.h"
 #include "mock/json_fields.h"
@@ -222,11 +223,11 @@ MessagesRequest read_request(const json& body, std::uint64_t seed) {
 
   // Everything generated derives from this hash; max_tokens and stop_sequences only cut the
   // answer, so they are left out. messages.md documents no `seed` parameter.
-  json canonical = {{"dialect", "messages"}, {"model", r.model}, {"messages", messages}};
-  for (const char* key : {"system", "tools", "tool_choice", "thinking"}) {
-    if (const json* v = field(body, key)) canonical[key] = *v;
-  }
-  r.content_hash = generation::mix64(generation::fnv1a(to_json_text(canonical), generation::mix64(seed)));
+  const json dialect = "messages", model = r.model;
+  r.content_hash = generation::mix64(generation::fnv1a_object(
+      {{"dialect", &dialect}, {"model", &model}, {"messages", &messages}, {"system", field(body, "system")},
+       {"tools", field(body, "tools")}, {"tool_choice", field(body, "tool_choice")}, {"thinking", field(body, "thinking")}},
+      generation::mix64(seed)));
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "mock/catalog/model_check.h"
 #include "mock/chat/json_checks.h"
 #include "mock/generation/hash.h"
+#include "mock/generation/json_hash.h"
 #include "mock/generation/token_counter.h"
 #include "mock/json_text.h"
 #include "mock/json_fields.h"
@@ -142,8 +143,11 @@ ResponsesRequest read_request(const json& body, std::uint64_t seed) {
   if (const json* v = field(body, "stream")) out.stream = v->get<bool>();
   if (const json* v = field(body, "max_output_tokens")) r.max_tokens = v->get<std::int64_t>();
 
-  json input = body["input"];
-  if (input.is_string()) input = json::array({{{"type", "message"}, {"role", "user"}, {"content", input}}});
+  // A string input is one user message; an array is read in place (it may hold 30 MB attachments).
+  const json wrapped = body["input"].is_string()
+                           ? json::array({{{"type", "message"}, {"role", "user"}, {"content", body["input"]}}})
+                           : json();
+  const json& input = body["input"].is_string() ? wrapped : body["input"];
   std::size_t tokens = 3;
   if (const json* v = field(body, "instructions")) tokens += 3 + generation::count_tokens(v->get<std::string>());
   for (const auto& item : input) {
@@ -233,11 +237,12 @@ ResponsesRequest read_request(const json& body, std::uint64_t seed) {
 
   // Everything generated derives from this hash; max_output_tokens only cuts the answer, so it
   // is left out (as chat leaves out max_tokens). responses.md documents no `seed` parameter.
-  json canonical = {{"dialect", "responses"}, {"model", r.model}, {"input", input}};
-  for (const char* key : {"instructions", "tools", "tool_choice", "text", "reasoning"}) {
-    if (const json* v = field(body, key)) canonical[key] = *v;
-  }
-  r.content_hash = generation::mix64(generation::fnv1a(to_json_text(canonical), generation::mix64(seed)));
+  const json dialect = "responses", model = r.model;
+  r.content_hash = generation::mix64(generation::fnv1a_object(
+      {{"dialect", &dialect}, {"model", &model}, {"input", &input}, {"instructions", field(body, "instructions")},
+       {"tools", field(body, "tools")}, {"tool_choice", field(body, "tool_choice")}, {"text", field(body, "text")},
+       {"reasoning", field(body, "reasoning")}},
+      generation::mix64(seed)));
   return out;
 }
 
