@@ -2,7 +2,7 @@
 # Benchmark of siraya-mock and siraya-harness, side by side with a static nginx reply, in one run.
 # See bench/README.md for what each figure means and the targets they are read against.
 #
-#   bench/run.sh [--quick] [--duration SECONDS] [--no-install] [--no-build]
+#   bench/run.sh [--quick] [--duration SECONDS] [--streams N] [--no-install] [--no-build]
 #
 # Runs as root on Debian 12: installs wrk, nginx-light, procps, iproute2 and curl with apt-get when
 # they are missing, builds the Release binaries into build-bench/, and measures everything on
@@ -25,6 +25,9 @@ DURATION=8          # wrk -d per load run, seconds
 WARMUP=2            # one discarded wrk run per server before measuring
 CONNS=(1 16 64 256)
 STREAM_RUNS=20
+FLOOD_STREAMS=10000       # concurrent streams (issue target: 10,000 with memory under 1 GiB)
+FLOOD_INTERVAL_MS=50      # pause between the 100 events (>= 4.95 s a stream), so every stream is still open when the last starts
+FLOOD_DEADLINE_S=120
 START_RUNS=10
 HARNESS_RUNS=3
 CONTROL=1           # a deliberately starved mock (--threads 8) shows the honesty check works
@@ -36,7 +39,8 @@ usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 ARGS=("$@")
 while (($#)); do
   case $1 in
-    --quick) MODE=quick; DURATION=3; WARMUP=1; STREAM_RUNS=10; START_RUNS=5; HARNESS_RUNS=1; CONTROL=0 ;;
+    --quick) MODE=quick; DURATION=3; WARMUP=1; STREAM_RUNS=10; START_RUNS=5; HARNESS_RUNS=1; CONTROL=0; FLOOD_STREAMS=2000 ;;
+    --streams) FLOOD_STREAMS=${2:?--streams needs a count}; shift ;;
     --duration) DURATION=${2:?--duration needs seconds}; shift ;;
     --no-install) INSTALL=0 ;;
     --no-build) BUILD_BINARIES=0 ;;
@@ -159,12 +163,13 @@ build_binaries() {
   if ((BUILD_BINARIES)); then
     log "building Release binaries into $BUILD (log: $LOGS/build.log)"
     { cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release &&
-      cmake --build "$BUILD" -j2 --target siraya-mock siraya-harness; } >"$LOGS/build.log" 2>&1 ||
+      cmake --build "$BUILD" -j2 --target siraya-mock siraya-harness siraya-stream-flood; } >"$LOGS/build.log" 2>&1 ||
       { tail -n 30 "$LOGS/build.log" >&2; die "build failed (see $LOGS/build.log)"; }
   fi
   MOCK_BIN=$BUILD/mock/siraya-mock
   HARNESS_BIN=$BUILD/harness/siraya-harness
-  [[ -x $MOCK_BIN && -x $HARNESS_BIN ]] || die "binaries missing in $BUILD (run without --no-build)"
+  FLOOD_BIN=$BUILD/bench/siraya-stream-flood
+  [[ -x $MOCK_BIN && -x $HARNESS_BIN && -x $FLOOD_BIN ]] || die "binaries missing in $BUILD (run without --no-build)"
   NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
 }
 
@@ -417,9 +422,12 @@ harness_runs() {
   done
 }
 
+# shellcheck source=bench/lib/streams.sh
+source "$BENCH/lib/streams.sh"
+
 # ---------------------------------------------------------------------------------------------
 ANOMALIES=()
-declare -A H_RC H_MED H_CPS
+declare -A H_RC H_MED H_CPS FLOOD
 
 install_tools
 build_binaries
@@ -469,6 +477,12 @@ LOADED_THREADS=$(proc_field "$MOCK_PID" Threads)
 NGINX_RSS=$(ps -o rss= -p "$NGINX_PID" --ppid "$NGINX_PID" 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
 stop_mock
 stop_nginx
+
+log "100-event streams ($STREAM_RUNS requests) and $FLOOD_STREAMS concurrent streams, on a fresh siraya-mock"
+start_mock --rules "$BENCH/requests/rules_stream_100.json"
+stream100_runs "$MOCK_PORT"
+flood_run "$MOCK_PORT" "$MOCK_PID"
+stop_mock
 
 if ((CONTROL)); then
   log "control: siraya-mock --threads 8 at 256 connections (expected to starve)"
@@ -559,6 +573,23 @@ REPORT=$TMP/report.md
   echo "|---:|---:|---:|---:|---:|---|"
   echo "| $(s_to_ms "$S_TTFB") ms | $(s_to_ms "$S_TOTAL") / $(s_to_ms "$S_TOTAL_MAX") ms | $S_EVENTS | $S_EPS | $S_BYTES | $S_DONE |"
   echo
+  echo "A 100-event stream (bench/requests/rules_stream_100.json scripts a 97-word answer: role chunk, one chunk per word, finish chunk, [DONE]), $S100_OK of $STREAM_RUNS answered 200:"
+  echo
+  echo "| time to first byte (median) | total time (median / max) | events per response | events/s | bytes | ends with [DONE] |"
+  echo "|---:|---:|---:|---:|---:|---|"
+  echo "| $(s_to_ms "$S100_TTFB") ms | $(s_to_ms "$S100_TOTAL") / $(s_to_ms "$S100_TOTAL_MAX") ms | $S100_EVENTS | $S100_EPS | $S100_BYTES | $S100_DONE |"
+  echo
+  echo "## 3b. Concurrent streams"
+  echo
+  echo "\`siraya-stream-flood --connections $FLOOD_STREAMS\` (bench/stream_flood/: one epoll thread) opens every connection, sends the 100-event stream request paced by"
+  echo "\`x-siraya-mock: interval=$FLOOD_INTERVAL_MS\` (so a stream lasts at least 99 intervals) and reads each to \`data: [DONE]\`; connects are set up 512 at a time."
+  echo "*Open at once* is the most answers begun and not yet finished at one moment, seen by the client. Peak memory is the mock's VmHWM after the run (fresh process)."
+  echo
+  echo "| streams | completed | failed | open at once | first byte p50 / p99 | stream total p50 / p99 | wall | mock peak RSS | mock threads after |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| $FLOOD_STREAMS | ${FLOOD[completed]:-0} | ${FLOOD[failed]:-?} | ${FLOOD[peak_open]:-0} | ${FLOOD[ttfb_p50_ms]:-?} / ${FLOOD[ttfb_p99_ms]:-?} ms |" \
+    "${FLOOD[total_p50_ms]:-?} / ${FLOOD[total_p99_ms]:-?} ms | $(awk -v v="${FLOOD[wall_ms]:-0}" 'BEGIN { printf "%.1f", v / 1000 }') s | $(kib_to_mib "${FLOOD[hwm_kib]:-0}") MiB | ${FLOOD[threads]:-?} |"
+  echo
   echo "## 4. Start-up"
   echo
   echo "From fork/exec of \`siraya-mock --port P\` to the status line of the first /health answer, connect() retried in a tight loop."
@@ -592,7 +623,7 @@ REPORT=$TMP/report.md
   echo "| no errors and no starved connection at 16-64 connections | $ERR_1664 | $(met "$ERR_1664 == 0") |"
   echo "| start-up to first response < 50 ms | median $(s_to_ms "$ST_MED") ms | $(met "$ST_N > 0 && $ST_MED < 0.05") |"
   echo "| bundled suites against the embedded mock < 3 s | --jobs 1: $(s_to_ms "${H_MED[1]}") ms, exit ${H_RC[1]} | $(met "${H_RC[1]} == 0 && ${H_MED[1]} < 3") |"
-  echo "| 10,000 concurrent streams, memory < 1 GiB | not measured by this script yet | |"
+  echo "| 10,000 concurrent streams, memory < 1 GiB | ${FLOOD[completed]:-0} of $FLOOD_STREAMS completed, ${FLOOD[peak_open]:-0} open at once, peak $(kib_to_mib "${FLOOD[hwm_kib]:-0}") MiB | $(met "$FLOOD_STREAMS >= 10000 && ${FLOOD[completed]:-0} == $FLOOD_STREAMS && ${FLOOD[peak_open]:-0} == $FLOOD_STREAMS && ${FLOOD[hwm_kib]:-0} < 1048576") |"
   echo
   echo "## Anomalies"
   echo

@@ -14,6 +14,7 @@
 
 #include "core/schema/registry.h"
 #include "mock/config/command_line.h"
+#include "mock/open_file_limit.h"
 #include "mock/server.h"
 
 #ifndef SIRAYA_VERSION
@@ -63,7 +64,7 @@ int main(int argc, char** argv) {
   app.add_option("--key", options.keys, "Accepted API key (repeatable; none: any non-empty key)");
   app.add_option("--keys-file", keys_file, "File with accepted API keys, one per line, # comments");
   app.add_flag("--strict", options.strict, "Validate every response against the response schemas");
-  app.add_option("--threads", threads, "Maximum worker threads (one per open connection)")
+  auto* threads_option = app.add_option("--threads", threads, "Maximum worker threads (one per open connection)")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
   app.add_option("--schemas", schemas_dir, "Load schemas from this folder instead of the embedded ones");
@@ -142,6 +143,13 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   // A client that disconnects mid-write must not kill the process.
   signal(SIGPIPE, SIG_IGN);
+
+  // One descriptor per connection: without this, the 1025th concurrent connection would fail.
+  const std::size_t open_files = siraya::mock::raise_open_file_limit();
+  if (threads_option->count() > 0 && open_files != 0 && open_files < options.max_threads + 64) {
+    std::cerr << "siraya-mock: warning: the open-file limit (" << open_files << ") is below --threads ("
+              << options.max_threads << "): connections beyond it are refused; raise it with ulimit -n\n";
+  }
 
   const std::string host = options.host;
   const auto seed = options.seed;

@@ -30,7 +30,9 @@ struct Options {
   std::optional<std::int64_t> fixed_clock;
   std::vector<std::string> keys;  // accepted API keys; empty: any non-empty key is accepted
   bool strict = false;             // validate every response plan against the response schemas
-  std::size_t max_threads = 2048;  // upper bound of the worker pool (one worker per connection)
+  // Upper bound of the worker pool: one worker per open connection, started on demand (a
+  // connection beyond it waits for a free worker). bench/run.sh holds 10,000 streams at once.
+  std::size_t max_threads = 16384;
   std::chrono::seconds keep_alive_timeout{2};
   std::size_t max_body_bytes = 32u << 20;
   // Honour the x-siraya-mock request header (per-request statuses and faults, docs/faults.md).
