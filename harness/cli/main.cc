@@ -7,6 +7,7 @@
 #include <iostream>
 #include <string>
 
+#include "harness/cli/check_command.h"
 #include "harness/cli/coverage_command.h"
 #include "harness/cli/run_command.h"
 #include "harness/cli/validate_command.h"
@@ -83,6 +84,36 @@ void add_coverage_command(CLI::App& app, siraya::harness::CoverageCommand& c) {
   coverage->footer(kCoverageExamples);
 }
 
+constexpr const char* kCheckExamples = R"(Examples:
+  siraya-harness check stream.sse --dialect chat             # a raw SSE capture
+  curl -sN ... | siraya-harness check - --dialect responses  # straight from curl
+  siraya-harness check body.json -d messages --request request.json   # with the contract checks
+  siraya-harness check error.json -d chat --status 429       # an error body
+Exit codes: 0 no error finding, 1 an error finding, 2 bad usage or unreadable file.)";
+
+CLI::App* add_check_command(CLI::App& app, siraya::harness::CheckCommand& c) {
+  auto* check = app.add_subcommand(
+      "check", "Judge a saved response body or raw SSE stream offline, with the checks of a live run (exit 0 pass, 1 fail, 2 usage)");
+  check->add_option("file", c.file, "The saved body or stream; - reads standard input")->required();
+  check->add_option("--dialect,-d", c.dialect, "chat, responses, messages, embeddings, rerank or models")
+      ->required()
+      ->check(CLI::IsMember({"chat", "responses", "messages", "chat_completions", "embeddings", "rerank", "models"}));
+  check->add_option("--format", c.format, "auto (JSON when it starts with { or [, else SSE), json or sse")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "json", "sse"}));
+  check->add_option("--status", c.status, "The HTTP status the body came with (>= 400: an error body)")
+      ->capture_default_str()
+      ->check(CLI::Range(100, 599));
+  check->add_option("--content-type", c.content_type, "The Content-Type it came with (default: what the format implies)");
+  check->add_option("--request", c.request_file, "The request's JSON body, for the contract.* checks (tool arguments, structured output, n, stop)");
+  check->add_option("--profile", c.profile, "lenient, standard or strict")->capture_default_str();
+  check->add_option("--schemas", c.schemas_dir, "Folder of JSON Schemas overriding the bundled ones");
+  check->add_flag("--json", c.json, "Print the verdict as JSON");
+  check->add_flag("--verbose,-v", c.verbose, "Show info findings too");
+  check->footer(kCheckExamples);
+  return check;
+}
+
 // A terminal that understands carriage returns and escape sequences.
 bool interactive_stdout() {
   const char* term = std::getenv("TERM");
@@ -150,6 +181,9 @@ int main(int argc, char** argv) {
 
   siraya::harness::CoverageCommand coverage_options;
   add_coverage_command(app, coverage_options);
+
+  siraya::harness::CheckCommand check_options;
+  auto* check = add_check_command(app, check_options);
   app.footer(kExamples);  // after the subcommands, which would inherit it
 
   try {
@@ -168,6 +202,7 @@ int main(int argc, char** argv) {
   if (run->parsed()) return siraya::harness::run_command(command, std::cout, std::cerr);
   if (list->parsed()) return siraya::harness::list_command(command, std::cout, std::cerr);
   if (validate->parsed()) return siraya::harness::validate_command(validate_options, std::cout, std::cerr);
+  if (check->parsed()) return siraya::harness::check_command(check_options, std::cin, std::cout, std::cerr);
   if (app.got_subcommand("coverage")) return siraya::harness::coverage_command(coverage_options, std::cout, std::cerr);
   return siraya::harness::checks_command(std::cout);
 }

@@ -155,7 +155,7 @@ bool streams(const Step& step, const PreparedStep& prepared) {
 }
 
 StepVerdict judge_step(const Step& step, const PreparedStep& p, const core::http::Response& response,
-                       const core::schema::Registry& schemas, Profile profile) {
+                       const core::schema::Registry& schemas, Profile profile, bool timed) {
   const Expectation& expect = step.expect;
   StepVerdict verdict;
   core::Findings& findings = verdict.findings;
@@ -211,7 +211,7 @@ StepVerdict judge_step(const Step& step, const PreparedStep& p, const core::http
   }
   auto timing = check_timing(response, streamed ? &verdict.events : nullptr, expect.timing);
   verdict.timing = timing.timing;
-  if (status_ok) append(findings, std::move(timing.findings));
+  if (status_ok && timed) append(findings, std::move(timing.findings));
   apply_profile(findings, profile);
   for (auto& f : findings) {
     if (!expected_stream_error.empty() && f.id == expected_stream_error) {

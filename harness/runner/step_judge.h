@@ -39,7 +39,9 @@ struct StepVerdict {
   Timing timing;
 };
 
+// `timed`: the response carries real arrival times (false for a saved response judged offline,
+// whose timing.* checks would judge nothing but the file).
 StepVerdict judge_step(const Step& step, const PreparedStep& prepared, const core::http::Response& response,
-                       const core::schema::Registry& schemas, Profile profile);
+                       const core::schema::Registry& schemas, Profile profile, bool timed = true);
 
 }  // namespace siraya::harness
