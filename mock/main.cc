@@ -67,6 +67,9 @@ int main(int argc, char** argv) {
   auto* threads_option = app.add_option("--threads", threads, "Maximum worker threads (one per open connection)")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+  app.add_option("--cors-origin", options.cors_origins,
+                 "Let web apps on this origin call the mock from a browser (CORS; repeatable; '*' for any origin, "
+                 "for local development); other origins get a 400 (docs/cors.md)");
   app.add_option("--schemas", schemas_dir, "Load schemas from this folder instead of the embedded ones");
   app.add_option("--max-body-bytes", options.max_body_bytes, "Largest request body accepted; larger ones get 413")
       ->capture_default_str()

@@ -160,6 +160,18 @@ ResponsePlan Router::route(const Request& request, std::optional<faults::Control
 }
 
 ResponsePlan Router::handle(const Request& request) const {
+  // CORS first: a browser's preflight carries no credentials (docs/cors.md).
+  if (auto preflight = cors_.preflight(request)) {
+    if (preflight->status >= 400) return path_error_plan(*cors_.refuse(request), request.path, request.request_id);
+    return *preflight;
+  }
+  if (auto refused = cors_.refuse(request)) return path_error_plan(*refused, request.path, request.request_id);
+  ResponsePlan plan = answer(request);
+  cors_.decorate(request, plan);
+  return plan;
+}
+
+ResponsePlan Router::answer(const Request& request) const {
   // The mock's own 500s use the envelope of the path, like every other error there.
   const auto fail = [&request](const ApiError& error) {
     return path_error_plan(error, request.path, request.request_id);

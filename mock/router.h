@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "mock/context.h"
+#include "mock/cors/cors_policy.h"
 #include "mock/faults/control.h"
 #include "mock/http/request.h"
 #include "mock/http/response_plan.h"
@@ -17,7 +18,7 @@ namespace siraya::mock {
 
 class Router {
  public:
-  explicit Router(Context context) : context_(std::move(context)) {}
+  explicit Router(Context context) : context_(std::move(context)), cors_(context_.options.cors_origins) {}
 
   // Never throws: an exception from an endpoint becomes a 500 in the envelope.
   ResponsePlan handle(const Request& request) const;
@@ -28,8 +29,11 @@ class Router {
   // Sets `control` when the request carries the control header (and the options honour it).
   // Sets `scripted` when a rule matches (mock/rules/rules_step.h).
   ResponsePlan route(const Request& request, std::optional<faults::Control>& control, rules::Scripted& scripted) const;
+  // route() with the mock's own 500s, strict checks, faults and the journal; handle() adds CORS.
+  ResponsePlan answer(const Request& request) const;
 
   Context context_;
+  cors::CorsPolicy cors_;
 };
 
 // The documented path (core::endpoints()) closest to `path` by edit distance.

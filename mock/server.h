@@ -35,6 +35,8 @@ struct Options {
   std::size_t max_threads = 16384;
   std::chrono::seconds keep_alive_timeout{2};
   std::size_t max_body_bytes = 32u << 20;
+  // Browser origins allowed to call the mock (CORS, docs/cors.md); "*" allows any. Empty: CORS off.
+  std::vector<std::string> cors_origins;
   // Honour the x-siraya-mock request header (per-request statuses and faults, docs/faults.md).
   bool control_header = true;
   // Schemas for request validation and strict mode; nullptr: the embedded registry.
