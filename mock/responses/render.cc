@@ -71,16 +71,18 @@ OrderedJson output_items(const ResponseMeta& meta, const Output& o) {
   return items;
 }
 
-// The Response object with every key responses.md §5.1 lists. `final` false gives the
-// in_progress snapshot of response.created / response.in_progress.
-OrderedJson response_json(const ResponseMeta& meta, const nlohmann::ordered_json& echo, const Output& o, bool final) {
+// The Response object with every key responses.md §5.1 lists. `final` false gives the snapshot
+// of the lifecycle events before the items (no output, no usage) with status `pending`:
+// "in_progress", or "queued" for a background request's response.created / response.queued.
+OrderedJson response_json(const ResponseMeta& meta, const nlohmann::ordered_json& echo, const Output& o, bool final,
+                          const char* pending = "in_progress") {
   OrderedJson r;
   const bool cut = final && incomplete(o);
   r["id"] = meta.id;
   r["object"] = "response";
   r["created_at"] = meta.created_at;
   r["completed_at"] = final && !cut ? OrderedJson(meta.created_at) : OrderedJson(nullptr);
-  r["status"] = !final ? "in_progress" : cut ? "incomplete" : "completed";
+  r["status"] = !final ? pending : cut ? "incomplete" : "completed";
   r["incomplete_details"] = cut ? OrderedJson{{"reason", "max_output_tokens"}} : OrderedJson(nullptr);
   r["error"] = nullptr;
   r["model"] = meta.model;
@@ -174,7 +176,18 @@ std::string render_body(const ResponseMeta& meta, const nlohmann::ordered_json& 
 std::vector<std::string> render_stream(const ResponseMeta& meta, const nlohmann::ordered_json& echo, const Output& output) {
   EventWriter w;
   const OrderedJson snapshot = response_json(meta, echo, output, false);
-  w.emit("response.created", {{"response", snapshot}});
+  // responses.md §6.3: a response.queued event may precede response.in_progress for background
+  // requests. The mock sends it for every background request, and until the model starts the
+  // response is queued, so response.created carries that status too (as OpenAI's background
+  // streams do). The stream then runs to its terminal event like any other.
+  const auto background = echo.find("background");
+  if (background != echo.end() && *background == true) {
+    const OrderedJson queued = response_json(meta, echo, output, false, "queued");
+    w.emit("response.created", {{"response", queued}});
+    w.emit("response.queued", {{"response", queued}});
+  } else {
+    w.emit("response.created", {{"response", snapshot}});
+  }
   w.emit("response.in_progress", {{"response", snapshot}});
   std::size_t index = 0;
   if (output.reasoning_summary) stream_reasoning(w, meta, output, index++);

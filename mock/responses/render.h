@@ -34,7 +34,8 @@ std::string render_body(const ResponseMeta& meta, const nlohmann::ordered_json& 
 
 // Encoded SSE frames with `event:` lines equal to each type and sequence_number 0, 1, 2, ...:
 // response.created, response.in_progress, the items one at a time (§6.3), response.completed or
-// response.incomplete, then "data: [DONE]".
+// response.incomplete, then "data: [DONE]". A background request (echo "background": true) gets
+// response.created and response.queued with status "queued" before response.in_progress.
 std::vector<std::string> render_stream(const ResponseMeta& meta, const nlohmann::ordered_json& echo, const Output& output);
 
 }  // namespace siraya::mock::responses

@@ -174,6 +174,27 @@ TEST_F(EmbeddingsTest, BadOptions) {
   EXPECT_EQ(param_for(body), "provider");
 }
 
+// The provider object has the routing fields of chat-completions.md §5 on every endpoint: a field
+// of the wrong type is a 400 naming it, a well-formed object is accepted.
+TEST_F(EmbeddingsTest, ProviderFieldsAreChecked) {
+  json body = request("hello");
+  body["provider"] = {{"order", json::array({"openai"})}, {"allow_fallbacks", true}, {"sort", "price"}, {"data_collection", "allow"},
+                      {"max_price", {{"prompt", 1}, {"completion", "2.5"}}}};
+  ok(kPath, body);
+  const std::pair<json, const char*> bad[] = {
+      {{{"only", "openai"}}, "provider.only"},
+      {{{"allow_fallbacks", "no"}}, "provider.allow_fallbacks"},
+      {{{"sort", "fastest"}}, "provider.sort"},
+      {{{"data_collection", "never"}}, "provider.data_collection"},
+      {{{"max_price", {{"prompt", "cheap"}}}}, "provider.max_price.prompt"},
+      {{{"order", {"openai", 7}}}, "provider.order[1]"},
+  };
+  for (const auto& [provider, param] : bad) {
+    body["provider"] = provider;
+    EXPECT_EQ(param_for(body), param) << provider;
+  }
+}
+
 TEST_F(EmbeddingsTest, DimensionsOnlyWhereTheModelSupportsIt) {
   json body = request("hello");
   body["model"] = "openai/text-embedding-ada-002";

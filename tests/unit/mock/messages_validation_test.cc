@@ -78,6 +78,22 @@ TEST_F(MessagesValidationTest, RangesAndShapes) {
   EXPECT_EQ(param.rfind("messages[0].content[0]", 0), 0u) << param;
 }
 
+// The provider object has the routing fields of chat-completions.md §5 on every endpoint; its
+// errors use the superset body like every other 400 here.
+TEST_F(MessagesValidationTest, ProviderFieldsAreChecked) {
+  json body = base();
+  body["provider"] = {{"order", json::array({"anthropic"})}, {"allow_fallbacks", true}};
+  auto res = post(body);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  body["provider"] = "anthropic";
+  EXPECT_EQ(rejected(body)["param"], "provider");
+  body["provider"] = {{"sort", "fastest"}};
+  EXPECT_EQ(rejected(body)["param"], "provider.sort");
+  body["provider"] = {{"require_parameters", 1}};
+  EXPECT_EQ(rejected(body)["param"], "provider.require_parameters");
+}
+
 TEST_F(MessagesValidationTest, TurnRules) {
   json body = base();
   body["messages"] = json::parse(R"([{"role":"assistant","content":"hello"}])");

@@ -143,6 +143,19 @@ TEST_F(RerankTest, BadOptions) {
   EXPECT_EQ(param_for(body), "provider");
 }
 
+// The provider object has the routing fields of chat-completions.md §5 on every endpoint.
+TEST_F(RerankTest, ProviderFieldsAreChecked) {
+  json body = france();
+  body["provider"] = {{"order", json::array({"cohere"})}, {"allow_fallbacks", true}, {"sort", {{"by", "latency"}}}};
+  ok(kPath, body);
+  body["provider"] = {{"sort", "fastest"}};
+  EXPECT_EQ(param_for(body), "provider.sort");
+  body["provider"] = {{"ignore", "cohere"}};
+  EXPECT_EQ(param_for(body), "provider.ignore");
+  body["provider"] = {{"zdr", "yes"}};
+  EXPECT_EQ(param_for(body), "provider.zdr");
+}
+
 TEST_F(RerankTest, ModelChecks) {
   json body = france();
   body.erase("model");

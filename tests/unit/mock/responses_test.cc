@@ -1,5 +1,6 @@
 // POST /v1/responses (reference responses.md): the Response object (§5), the event stream (§6)
 // and its agreement with the non-streamed answer, function calls, max_output_tokens.
+#include <algorithm>
 #include <set>
 
 #include "core/sse/decoder.h"
@@ -311,6 +312,61 @@ TEST_F(ResponsesTest, ReasoningSummaryComesFirstAndStreamsAsSummaryEvents) {
   EXPECT_EQ(summary, full["output"][0]["summary"][0]["text"]);
   EXPECT_EQ(ids.size(), 2u) << "distinct item ids";
   EXPECT_EQ(without_clock(s.events.back()["response"]), without_clock(full));
+}
+
+TEST_F(ResponsesTest, StoreBackgroundAndIdentifiersAreEchoed) {
+  json body = responses_request();
+  body["store"] = false;
+  body["background"] = true;
+  body["safety_identifier"] = "user-42";
+  body["prompt_cache_key"] = "suite-cache";
+  const json r = complete(body);
+  EXPECT_EQ(r["store"], false);
+  EXPECT_EQ(r["background"], true);
+  EXPECT_EQ(r["safety_identifier"], "user-42");
+  EXPECT_EQ(r["prompt_cache_key"], "suite-cache");
+  // The mock keeps nothing to poll, so a buffered background request is answered at once.
+  EXPECT_EQ(r["status"], "completed");
+  const json plain = complete(responses_request());
+  EXPECT_EQ(plain["background"], false);
+  EXPECT_TRUE(plain["safety_identifier"].is_null());
+  EXPECT_TRUE(plain["prompt_cache_key"].is_null());
+}
+
+// responses.md §6.3: a response.queued event may precede response.in_progress for background
+// requests. The mock sends it, with response.created, as status "queued"; the rest of the stream
+// is the ordinary one and ends as the buffered answer does.
+TEST_F(ResponsesTest, BackgroundStreamIsQueuedBeforeInProgress) {
+  json body = responses_request();
+  body["background"] = true;
+  const json full = complete(body);
+  const Stream s = stream(body);
+  const auto types = check_framing(s);
+  ASSERT_GE(types.size(), 4u);
+  EXPECT_EQ(types[0], "response.created");
+  EXPECT_EQ(types[1], "response.queued");
+  EXPECT_EQ(types[2], "response.in_progress");
+  EXPECT_EQ(types[3], "response.output_item.added");
+  EXPECT_EQ(std::count(types.begin(), types.end(), "response.queued"), 1);
+  EXPECT_EQ(s.events[0]["response"]["status"], "queued");
+  EXPECT_EQ(s.events[1]["response"]["status"], "queued");
+  EXPECT_EQ(s.events[2]["response"]["status"], "in_progress");
+  for (std::size_t i = 0; i < 3; ++i) {
+    const json& snapshot = s.events[i]["response"];
+    EXPECT_EQ(snapshot["id"], full["id"]);
+    EXPECT_EQ(snapshot["background"], true);
+    EXPECT_TRUE(snapshot["output"].empty());
+    EXPECT_TRUE(snapshot["usage"].is_null());
+  }
+  EXPECT_EQ(types.back(), "response.completed");
+  EXPECT_EQ(without_clock(s.events.back()["response"]), without_clock(full));
+
+  // Without background (or with background false) there is no queued phase.
+  body["background"] = false;
+  const auto plain = check_framing(stream(body));
+  ASSERT_GE(plain.size(), 2u);
+  EXPECT_EQ(plain[1], "response.in_progress");
+  EXPECT_EQ(std::count(plain.begin(), plain.end(), "response.queued"), 0);
 }
 
 }  // namespace

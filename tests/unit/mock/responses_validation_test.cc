@@ -95,6 +95,61 @@ TEST_F(ResponsesValidationTest, PreviousResponseIdIsRejected) {
   EXPECT_EQ(rejected(body)["param"], "previous_response_id");
 }
 
+// responses.md §1: include takes reasoning.encrypted_content and message.output_text.logprobs.
+TEST_F(ResponsesValidationTest, IncludeTakesTheDocumentedValues) {
+  json body = base();
+  body["include"] = {"reasoning.encrypted_content", "message.output_text.logprobs"};
+  auto res = client().Post("/v1/responses", auth_headers(), body.dump(), "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  body["include"] = {"message.output_text.logprobs", "everything"};
+  EXPECT_EQ(rejected(body)["param"], "include[1]");
+  body["include"] = "message.output_text.logprobs";
+  EXPECT_EQ(rejected(body)["param"], "include");
+}
+
+// responses.md §1: safety_identifier and prompt_cache_key are strings of at most 64 characters;
+// store, background and stream_options.include_obfuscation are booleans.
+TEST_F(ResponsesValidationTest, IdentifiersAndFlags) {
+  for (const char* key : {"safety_identifier", "prompt_cache_key"}) {
+    json body = base();
+    body[key] = std::string(64, 'k');
+    auto res = client().Post("/v1/responses", auth_headers(), body.dump(), "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << key << ": " << res->body;
+    body[key] = std::string(65, 'k');
+    EXPECT_EQ(rejected(body)["param"], key);
+    body[key] = 42;
+    EXPECT_EQ(rejected(body)["param"], key);
+  }
+  for (const char* key : {"store", "background"}) {
+    json body = base();
+    body[key] = "yes";
+    EXPECT_EQ(rejected(body)["param"], key);
+  }
+  json body = base();
+  body["stream"] = true;
+  body["stream_options"] = {{"include_obfuscation", "yes"}};
+  EXPECT_EQ(rejected(body)["param"], "stream_options.include_obfuscation");
+}
+
+// The provider object has the routing fields of chat-completions.md §5 on every endpoint.
+TEST_F(ResponsesValidationTest, ProviderFieldsAreChecked) {
+  json body = base();
+  body["provider"] = {{"order", json::array({"openai"})}, {"allow_fallbacks", true}, {"quantizations", json::array({"fp16"})}};
+  auto res = client().Post("/v1/responses", auth_headers(), body.dump(), "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  body["provider"] = "openai";
+  EXPECT_EQ(rejected(body)["param"], "provider");
+  body["provider"] = {{"only", "openai"}};
+  EXPECT_EQ(rejected(body)["param"], "provider.only");
+  body["provider"] = {{"sort", "fastest"}};
+  EXPECT_EQ(rejected(body)["param"], "provider.sort");
+  body["provider"] = {{"max_price", {{"completion", -1}}}};
+  EXPECT_EQ(rejected(body)["param"], "provider.max_price.completion");
+}
+
 TEST_F(ResponsesValidationTest, UnknownTopLevelKeysAreAllowed) {
   json body = base();
   body["some_future_field"] = {{"x", 1}};
