@@ -333,15 +333,17 @@ error_text() {
   ((${#parts[@]})) && { local IFS=,; echo "${parts[*]}"; } || echo 0
 }
 
+# STREAM_RUNS streamed chat requests on new connections; sets S_* (medians, events, [DONE]).
+# Optional: an extra header, and the name of the body file kept in $LOGS.
 stream_runs() {
-  local port=$1 i line code ttfb total size
+  local port=$1 header=${2:-x-bench: default} body=${3:-stream-body.txt} i line code ttfb total size
   : >"$TMP/stream-times"
   for ((i = 0; i < STREAM_RUNS; i++)); do
-    line=$(curl -sN -o "$LOGS/stream-body.txt" -w '%{http_code} %{time_starttransfer} %{time_total} %{size_download}' \
-      --max-time 10 -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+    line=$(curl -sN -o "$LOGS/$body" -w '%{http_code} %{time_starttransfer} %{time_total} %{size_download}' \
+      --max-time 10 -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -H "$header" \
       --data-binary "@$BENCH/requests/chat_stream.json" "http://127.0.0.1:$port/v1/chat/completions" || true)
     read -r code ttfb total size <<<"$line"
-    [[ $code == 200 ]] || { ANOMALIES+=("stream request $i answered ${code:-nothing}"); continue; }
+    [[ $code == 200 ]] || { ANOMALIES+=("stream request $i ($header) answered ${code:-nothing}"); continue; }
     echo "$ttfb $total $size" >>"$TMP/stream-times"
   done
   S_OK=$(wc -l <"$TMP/stream-times")
@@ -349,9 +351,9 @@ stream_runs() {
   S_TOTAL=$(awk '{ print $2 }' "$TMP/stream-times" | median)
   S_TOTAL_MAX=$(awk '{ print $2 }' "$TMP/stream-times" | maximum)
   S_BYTES=$(awk '{ print $3 }' "$TMP/stream-times" | median)
-  S_EVENTS=$(grep -c '^data:' "$LOGS/stream-body.txt" || true)
+  S_EVENTS=$(grep -c '^data:' "$LOGS/$body" || true)
   S_DONE=no
-  grep -qx 'data: \[DONE\]' "$LOGS/stream-body.txt" && S_DONE=yes
+  grep -qx 'data: \[DONE\]' "$LOGS/$body" && S_DONE=yes
   S_EPS=$(awk -v e="$S_EVENTS" -v t="$S_TOTAL" 'BEGIN { printf "%.0f", (t > 0 ? e / t : 0) }')
 }
 

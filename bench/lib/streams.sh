@@ -5,25 +5,10 @@
 # A 100-event stream: bench/requests/rules_stream_100.json scripts a 97-word answer, which chat
 # streams as the role chunk, one chunk per word, the finish chunk and [DONE].
 stream100_runs() {
-  local port=$1 i line code ttfb total size
-  : >"$TMP/stream100-times"
-  for ((i = 0; i < STREAM_RUNS; i++)); do
-    line=$(curl -sN -o "$LOGS/stream100-body.txt" -w '%{http_code} %{time_starttransfer} %{time_total} %{size_download}' \
-      --max-time 10 -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -H 'x-bench: stream-100' \
-      --data-binary "@$BENCH/requests/chat_stream.json" "http://127.0.0.1:$port/v1/chat/completions" || true)
-    read -r code ttfb total size <<<"$line"
-    [[ $code == 200 ]] || { ANOMALIES+=("100-event stream request $i answered ${code:-nothing}"); continue; }
-    echo "$ttfb $total $size" >>"$TMP/stream100-times"
-  done
-  S100_OK=$(wc -l <"$TMP/stream100-times")
-  S100_TTFB=$(awk '{ print $1 }' "$TMP/stream100-times" | median)
-  S100_TOTAL=$(awk '{ print $2 }' "$TMP/stream100-times" | median)
-  S100_TOTAL_MAX=$(awk '{ print $2 }' "$TMP/stream100-times" | maximum)
-  S100_BYTES=$(awk '{ print $3 }' "$TMP/stream100-times" | median)
-  S100_EVENTS=$(grep -c '^data:' "$LOGS/stream100-body.txt" || true)
-  S100_DONE=no
-  grep -qx 'data: \[DONE\]' "$LOGS/stream100-body.txt" && S100_DONE=yes
-  S100_EPS=$(awk -v e="$S100_EVENTS" -v t="$S100_TOTAL" 'BEGIN { printf "%.0f", (t > 0 ? e / t : 0) }')
+  local S_OK S_TTFB S_TOTAL S_TOTAL_MAX S_BYTES S_EVENTS S_DONE S_EPS
+  stream_runs "$1" 'x-bench: stream-100' stream100-body.txt
+  S100_OK=$S_OK S100_TTFB=$S_TTFB S100_TOTAL=$S_TOTAL S100_TOTAL_MAX=$S_TOTAL_MAX
+  S100_BYTES=$S_BYTES S100_EVENTS=$S_EVENTS S100_DONE=$S_DONE S100_EPS=$S_EPS
   ((S100_EVENTS == 100)) || ANOMALIES+=("the 100-event stream had $S100_EVENTS events")
 }
 
