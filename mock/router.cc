@@ -160,12 +160,21 @@ ResponsePlan Router::route(const Request& request, std::optional<faults::Control
 }
 
 ResponsePlan Router::handle(const Request& request) const {
+  // What CORS answers by itself is journaled too, so a test can see what a browser was told.
+  const auto journaled = [this, &request](ResponsePlan plan) {
+    if (context_.journal && !is_admin_path(request.path)) context_.journal->record(request, plan, {});
+    return plan;
+  };
   // CORS first: a browser's preflight carries no credentials (docs/cors.md).
   if (auto preflight = cors_.preflight(request)) {
-    if (preflight->status >= 400) return path_error_plan(*cors_.refuse(request), request.path, request.request_id);
-    return *preflight;
+    if (preflight->status >= 400) {
+      return journaled(path_error_plan(*cors_.refuse(request), request.path, request.request_id));
+    }
+    return journaled(std::move(*preflight));
   }
-  if (auto refused = cors_.refuse(request)) return path_error_plan(*refused, request.path, request.request_id);
+  if (auto refused = cors_.refuse(request)) {
+    return journaled(path_error_plan(*refused, request.path, request.request_id));
+  }
   ResponsePlan plan = answer(request);
   cors_.decorate(request, plan);
   return plan;

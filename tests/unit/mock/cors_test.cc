@@ -4,6 +4,9 @@
 // read; another origin gets the documented 400 (the superset body on /v1/messages).
 #include <gtest/gtest.h>
 
+#include <tuple>
+#include <vector>
+
 #include "mock_test_support.h"
 
 namespace siraya::mock::testing {
@@ -91,6 +94,31 @@ TEST_F(CorsTest, DisallowedOriginGetsTheDocumented400) {
   res = post_chat(client(), chat_request());
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
+}
+
+TEST_F(CorsTest, WhatCorsAnswersItselfIsJournaled) {
+  Options options;
+  options.cors_origins = {"https://app.example"};
+  options.admin_token = "admin-token";
+  restart(options);
+  ASSERT_EQ(preflight("https://app.example")->status, 204);
+  ASSERT_EQ(preflight("https://evil.example")->status, 400);
+  ASSERT_EQ(chat_from("https://evil.example")->status, 400);
+  ASSERT_EQ(chat_from("https://app.example")->status, 200);
+  const json journal = json_of(client().Get("/__admin/requests", {{"Authorization", "Bearer admin-token"}}));
+  ASSERT_EQ(journal["data"].size(), 4u) << journal.dump();
+  const std::vector<std::tuple<std::string, std::string, int>> expected = {
+      {"OPTIONS", "https://app.example", 204},
+      {"OPTIONS", "https://evil.example", 400},
+      {"POST", "https://evil.example", 400},
+      {"POST", "https://app.example", 200}};
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const json& entry = journal["data"][i];
+    EXPECT_EQ(entry["method"], std::get<0>(expected[i])) << entry.dump();
+    EXPECT_EQ(entry["headers"]["origin"], std::get<1>(expected[i])) << entry.dump();
+    EXPECT_EQ(entry["status"], std::get<2>(expected[i])) << entry.dump();
+    EXPECT_EQ(entry["path"], "/v1/chat/completions");
+  }
 }
 
 TEST_F(CorsTest, AnyOriginForLocalDevelopment) {
