@@ -8,6 +8,7 @@
 #include "mock/admin/journal.h"
 #include "mock/faults/configured_faults.h"
 #include "mock/limits/limits.h"
+#include "mock/record/upstream_proxy.h"
 #include "mock/rules/rule_store.h"
 #include "mock/server.h"
 
@@ -24,6 +25,8 @@ struct Context {
   std::shared_ptr<faults::ConfiguredFaults> configured_faults;
   // Scripted responses (docs/rules.md); replaced at run time through the admin API.
   std::shared_ptr<rules::RuleStore> rules = std::make_shared<rules::RuleStore>();
+  // Record mode's relay to the upstream (docs/record-replay.md); nullptr: the mock answers itself.
+  std::shared_ptr<const record::UpstreamProxy> proxy;
   // The admin API's request journal; nullptr while the admin API is off.
   std::shared_ptr<admin::Journal> journal;
   // The matching rule's content for this request, or nullptr: set by the router on a

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -78,7 +79,32 @@ int main(int argc, char** argv) {
   app.add_flag("--no-control-header", no_control_header,
                "Ignore the x-siraya-mock request header that forces statuses and stream faults (docs/faults.md)");
   app.add_option("--rules", options.rules_files,
-                 "Rules file of scripted responses (schemas/mock/rules.json, docs/rules.md); repeatable, tried in order");
+                 "Rules file of scripted responses (schemas/mock/rules.json, docs/rules.md), or a folder of them (its *.json "
+                 "files in name order, e.g. a --record-to folder); repeatable, tried in order");
+  app.add_option("--replay-speed", options.replay_speed,
+                 "Recorded replies wait their recorded delays divided by this (1: as recorded, 0: no delays; "
+                 "docs/record-replay.md)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1000.0));
+  auto* upstream_option = app.add_option("--upstream", options.upstream_url,
+                 "Record mode: send every API request on to this gateway (its API root, e.g. https://gw.example/v1) and "
+                 "relay its answers, streams event by event (docs/record-replay.md)");
+  app.add_option("--record-to", options.record_dir,
+                 "With --upstream: write each exchange into this folder as a rules file that replays it "
+                 "(credentials redacted); replay with --rules FOLDER")
+      ->needs(upstream_option);
+  app.add_option("--upstream-ca-file", options.upstream_ca_file, "With --upstream: PEM file of CAs to trust")
+      ->check(CLI::ExistingFile)
+      ->needs(upstream_option);
+  app.add_flag("--upstream-insecure", options.upstream_insecure,
+               "With --upstream: do not verify the upstream's TLS certificate")
+      ->needs(upstream_option);
+  std::int64_t upstream_timeout = options.upstream_timeout.count();
+  app.add_option("--upstream-timeout", upstream_timeout,
+                 "With --upstream: seconds an exchange may take, and the longest silence within one")
+      ->capture_default_str()
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{86400}))
+      ->needs(upstream_option);
   app.add_flag("--strict-rules", options.strict_rules,
                "Answer a chat/responses/messages request that no rule matches with a 400 listing the nearest rules "
                "(docs/rules.md)");
@@ -100,6 +126,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   options.max_threads = threads;
+  options.upstream_timeout = std::chrono::seconds{upstream_timeout};
   if (clock_option->count() > 0) options.fixed_clock = fixed_clock;
   options.control_header = !no_control_header;
 
@@ -159,9 +186,10 @@ int main(int argc, char** argv) {
   auto server = siraya::mock::Server::start(std::move(options));
   if (!server) {
     std::cerr << server.error().to_string() << "\n";
-    // A bad --catalog, rules file or configuration (a model name the catalog lacks) is a bad option.
+    // A bad --catalog, rules file, configuration (a model name the catalog lacks) or --upstream /
+    // --record-to is a bad option.
     const std::string& id = server.error().id;
-    return id == "mock.catalog" || id == "mock.rules" || id == "mock.config" ? 2 : 1;
+    return id == "mock.catalog" || id == "mock.rules" || id == "mock.config" || id == "mock.upstream" ? 2 : 1;
   }
   std::printf("siraya-mock listening on http://%s:%d (seed %llu)\n", host.c_str(), (*server)->port(),
               static_cast<unsigned long long>(seed));

@@ -101,6 +101,13 @@ ResponsePlan Router::route(const Request& request, std::optional<faults::Control
                                request);
   }
   const core::Endpoint* endpoint = core::find_endpoint_by_path(request.path);
+  if (context_.proxy) {  // record mode: the upstream answers, errors and unknown paths included
+    auto relayed = context_.proxy->forward(request, endpoint);
+    if (relayed) return std::move(*relayed);
+    return path_error_plan(ApiError{502, "siraya-mock got no answer from the upstream: " + relayed.error().message,
+                                    std::nullopt, {}},
+                           request.path, request.request_id);
+  }
   if (!endpoint) return path_error_plan(unknown_path(request.path), request.path, request.request_id);
   if (!method_matches(endpoint->method, request.method)) {
     const ApiError error = method_not_allowed(request.method, request.path, endpoint->method);
@@ -128,7 +135,7 @@ ResponsePlan Router::route(const Request& request, std::optional<faults::Control
   if (context_.options.control_header) {
     if (auto answer = faults::read_control(request, *endpoint, seed, control)) return *answer;
   }
-  if (auto answer = rules::apply_rules(*context_.rules, context_.options.strict_rules, request, *endpoint, seed, control,
+  if (auto answer = rules::apply_rules(*context_.rules, context_.options.strict_rules, context_.options.replay_speed, request, *endpoint, seed, control,
                                        scripted)) {
     return *answer;
   }

@@ -91,6 +91,14 @@ core::Result<std::unique_ptr<Server>> Server::start(Options options) {
     if (!rules) return core::Unexpected<core::Error>(rules.error());
     context.rules = std::make_shared<rules::RuleStore>(*rules);
   }
+  if (!options.upstream_url.empty()) {
+    auto proxy = record::UpstreamProxy::create(options);
+    if (!proxy) return core::Unexpected<core::Error>(proxy.error());
+    context.proxy = *proxy;
+  } else if (!options.record_dir.empty()) {
+    return core::fail("mock.upstream", "--record-to needs --upstream: the gateway whose answers to record", "",
+                      "add --upstream https://gateway.example (the API root the requests go to)");
+  }
   if (!options.admin_token.empty()) context.journal = std::make_shared<admin::Journal>(options.journal_capacity);
   if (options.config) {
     // Model names in the configuration must name models of the catalog just loaded.

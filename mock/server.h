@@ -51,6 +51,17 @@ struct Options {
   std::function<std::chrono::steady_clock::time_point()> limits_clock;
   // Rules files (scripted responses): --rules and the configuration's "rules", in that order.
   std::vector<std::string> rules_files;
+  // Recorded replies (docs/record-replay.md) wait their recorded delays divided by this: 1 as
+  // recorded, 2 twice as fast, 0 not at all.
+  double replay_speed = 1.0;
+  // Record mode (--upstream, --record-to; docs/record-replay.md): every API request is proxied to
+  // `upstream_url` and answered with its answer, streams event by event; with `record_dir` each
+  // exchange is also written there as a rules file. Empty url: the mock answers itself.
+  std::string upstream_url;
+  std::string record_dir;
+  std::optional<std::string> upstream_ca_file;  // PEM CAs for an https upstream; default: the system's
+  bool upstream_insecure = false;               // do not verify the upstream's certificate
+  std::chrono::seconds upstream_timeout{600};   // longest exchange, and longest silence within one
   // With rules: a request to chat, responses or messages that no rule matches gets a 400 listing
   // the nearest rules instead of generated output (docs/rules.md).
   bool strict_rules = false;
@@ -63,7 +74,8 @@ class Server {
  public:
   // Binds and starts serving on background threads; returns once the socket accepts
   // connections, so callers never sleep waiting for readiness. Error ids: mock.bind, mock.schemas,
-  // mock.catalog, mock.rules, mock.config (a model name of the configuration the catalog lacks).
+  // mock.catalog, mock.rules, mock.config (a model name of the configuration the catalog lacks),
+  // mock.upstream (a bad --upstream URL or --record-to folder).
   static core::Result<std::unique_ptr<Server>> start(Options options);
   virtual ~Server() = default;
 

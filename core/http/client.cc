@@ -222,11 +222,24 @@ Result<Response> HttplibClient::send(const Request& request, Mode mode) {
                 url_.origin() + *target, "lower the number of parallel requests");
   }
   // Not called for HEAD and 204/304-style bodiless responses: first_byte then equals total.
-  req.response_handler = [&watchdog](const httplib::Response&) {
+  req.response_handler = [&watchdog, &request](const httplib::Response& head) {
     watchdog->headers_received();
+    if (request.on_headers) {
+      Headers headers;
+      for (const auto& [name, value] : head.headers) headers.emplace_back(name, value);
+      request.on_headers(head.status, headers);
+    }
     return true;
   };
+  bool cancelled = false;
   req.content_receiver = [&](const char* data, size_t size, uint64_t, uint64_t) {
+    if (mode == Mode::streaming && request.on_chunk) {
+      if (!request.on_chunk(std::string_view(data, size), watchdog->elapsed())) {
+        cancelled = true;
+        return false;
+      }
+      return watchdog->body_read(size);
+    }
     if (mode == Mode::streaming)
       out.chunks.push_back(Chunk{std::string(data, size), watchdog->elapsed()});
     out.body.append(data, size);
@@ -244,6 +257,7 @@ Result<Response> HttplibClient::send(const Request& request, Mode mode) {
   // A fired limit wins even over a reported success: stopping a close-delimited body looks like
   // its end to httplib.
   if (fired) return Unexpected<Error>(timeout_error(*fired, limits, attempt));
+  if (cancelled) return fail("http.cancelled", "the request was abandoned while its body arrived", attempt.location, "");
   const bool truncated = !ok && error == httplib::Error::Read && attempt.progress.headers;
   if (!ok && !(truncated && request.keep_truncated)) {
     return Unexpected<Error>(transport_error(error, limits, attempt, transport->ssl));

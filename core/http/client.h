@@ -47,6 +47,12 @@ struct Request {
   std::optional<std::chrono::milliseconds> connect_timeout;
   std::optional<std::chrono::milliseconds> first_byte_timeout;
   std::optional<std::chrono::milliseconds> idle_timeout;
+  // Streaming mode, for relaying a body while it arrives (siraya-mock's upstream proxy):
+  // on_headers gets the status and headers once they are parsed; on_chunk gets each read as it
+  // arrives (then Response::chunks stays empty and Response::body holds nothing), and returning
+  // false from it abandons the request with the error http.cancelled.
+  std::function<void(int status, const Headers& headers)> on_headers;
+  std::function<bool(std::string_view bytes, std::chrono::nanoseconds arrival)> on_chunk;
 };
 
 struct Chunk {
@@ -72,7 +78,7 @@ enum class Mode { buffered, streaming };
 
 // Error ids: http.bad_url, http.bad_request (method or header not sendable), http.connect,
 // http.tls, http.timeout.connect, http.timeout.first_byte, http.timeout.idle,
-// http.timeout.total, http.read, http.write, http.error (anything else the transport reports).
+// http.timeout.total, http.read, http.write, http.cancelled, http.error (anything else the transport reports).
 // The first_byte and total limits, Chunk::arrival and Response::first_byte/total count from the
 // start of the request, connect and TLS handshake included. Bodies are never decompressed and no
 // Accept-Encoding is added: the bytes are the server's.

@@ -264,6 +264,7 @@ class HttplibServer final : public HttpServer {
     Request request;
     request.method = req.method;
     request.path = req.path;
+    if (const auto q = req.target.find('?'); q != std::string::npos) request.query = req.target.substr(q + 1);
     request.request_id = next_request_id();
     request.headers.reserve(req.headers.size());
     for (const auto& [name, value] : req.headers) request.headers.emplace_back(lower(name), value);
@@ -332,9 +333,11 @@ class HttplibServer final : public HttpServer {
       std::size_t end_after = 0;  // with ending != complete: events sent before it
       std::chrono::milliseconds stall_for{0};
       int sock = -1;
+      std::shared_ptr<EventSource> source;  // pulled after `events`
     };
     auto cursor = std::make_shared<Cursor>(Cursor{std::move(plan.events), std::move(plan.event_delays), 0, plan.ending,
-                                                  plan.end_after.value_or(0), plan.stall_for, t_connection});
+                                                  plan.end_after.value_or(0), plan.stall_for, t_connection,
+                                                  std::move(plan.source)});
     // One event per call and per write: httplib sends each sink.write as one chunk right away
     // (no buffering; TCP_NODELAY sends it without delay), so every event is flushed on its own.
     // A delay waits in this connection's own worker, so it holds up no other connection.
@@ -350,6 +353,13 @@ class HttplibServer final : public HttpServer {
         }
         const std::string& event = c.events[c.next++];
         return sink.write(event.data(), event.size());
+      }
+      if (c.source) {
+        // An empty chunk would end the chunked body ("0\r\n\r\n"): never written.
+        for (auto chunk = c.source->next(); chunk; chunk = c.source->next()) {
+          if (!chunk->empty()) return sink.write(chunk->data(), chunk->size());
+        }
+        if (!c.source->complete()) return end_connection(Ending::close, {}, c.sock);
       }
       sink.done();
       return true;

@@ -12,6 +12,7 @@ namespace siraya::mock {
 struct Request {
   std::string method;  // "GET", "POST", ...
   std::string path;    // without the query string
+  std::string query;   // what follows '?' in the request target, as sent; empty without one
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
   std::string request_id;  // the id the transport sends back in x-request-id / request-id

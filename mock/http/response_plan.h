@@ -5,11 +5,14 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "mock/http/event_source.h"
 
 namespace siraya::mock {
 
@@ -35,6 +38,9 @@ struct ResponsePlan {
   bool streaming = false;
   std::string body;
   std::vector<std::string> events;  // encoded SSE frames (core/sse/encoder.h)
+  // streaming == true: chunks still arriving (a proxied stream), written after `events` as each
+  // one comes; nullptr: `events` is the whole body.
+  std::shared_ptr<EventSource> source;
 
   // Schema ids (schemas/...) the body, and each event's JSON data, must satisfy; checked in
   // strict mode. Empty: nothing to check.

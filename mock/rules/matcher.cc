@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "mock/rules/json_subset.h"
+
 namespace siraya::mock::rules {
 namespace {
 
@@ -72,6 +74,14 @@ void failures(const Rule& rule, const MatchInput& in, std::vector<std::string>& 
   }
   if (c.stream && *c.stream != conv.stream) {
     if (add(conv.stream ? "the request is streamed" : "the request is not streamed")) return;
+  }
+  if (c.body) {
+    auto diff = json_subset_mismatch(*c.body, in.body);
+    // Equal: each holds the other (the second look finds members the rule's body lacks).
+    if (!diff && !c.body_contains) diff = json_subset_mismatch(in.body, *c.body);
+    if (diff) {
+      if (add(diff->empty() ? "the body differs" : "the body differs at " + *diff)) return;
+    }
   }
 }
 

@@ -14,6 +14,7 @@ struct MatchInput {
   std::string_view endpoint;  // core::Endpoint::name
   const Request& request;
   const Conversation& conversation;
+  const nlohmann::json& body;  // the parsed request body (discarded when not JSON)
 };
 
 // The first matching rule, or nullptr.

@@ -1,6 +1,7 @@
 #pragma once
 // One scripted response (docs/rules.md): a request pattern and the reply to send when it
 // matches. Rules come from rules files (schemas/mock/rules.json) through rule_loader.h.
+#include <memory>
 #include <optional>
 #include <regex>
 #include <string>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mock/faults/directives.h"
+#include "mock/rules/recorded_reply.h"
 
 namespace siraya::mock::rules {
 
@@ -40,6 +42,8 @@ struct Conditions {
   std::optional<int> turn_min;             // assistant messages in the request
   std::optional<int> turn_max;
   std::optional<bool> stream;
+  std::optional<nlohmann::json> body;  // the request body equals it, or with body_contains holds it
+  bool body_contains = false;          // (mock/rules/json_subset.h)
 };
 
 struct ScriptedToolCall {
@@ -55,6 +59,8 @@ struct Reply {
   std::optional<std::string> json;           // a structured object, as compact JSON text
   faults::Directives directives;             // status, fault, delay, ...
   std::optional<std::string> error_message;  // replaces the message of `status`
+  // An answer recorded from a real upstream, sent back as it was (not with content or directives).
+  std::shared_ptr<const RecordedReply> recorded;
   bool has_content() const { return text || json || !tool_calls.empty(); }
 };
 

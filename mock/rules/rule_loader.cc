@@ -1,5 +1,7 @@
 #include "mock/rules/rule_loader.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -106,6 +108,10 @@ class Reader {
       }
     }
     if (auto it = w.find("stream"); it != w.end()) c.stream = it->get<bool>();
+    if (auto it = w.find("body"); it != w.end()) {  // the schema allows exactly one of equals / contains
+      c.body_contains = it->begin().key() == "contains";
+      c.body = *it->begin();
+    }
     return c;
   }
 
@@ -131,6 +137,13 @@ class Reader {
         if (name == "message") out.error_message = value.get<std::string>();
         else directive(out, p + "/error", name, value);
       }
+    }
+    if (auto it = r.find("recorded"); it != r.end()) {
+      if (r.size() > 1) {
+        fail(p + "/recorded", "a recorded reply stands alone: no text, json, tool_calls, error, fault or timing with it",
+             "drop the other fields (a recorded reply is sent back as it was recorded), or keep them in another rule");
+      }
+      out.recorded = std::make_shared<const RecordedReply>(recorded_from_json(*it));
     }
     for (const char* group : {"fault", "timing"}) {
       if (auto it = r.find(group); it != r.end()) {
@@ -206,10 +219,36 @@ core::Result<std::shared_ptr<const RuleSet>> parse_rules(std::string_view text, 
   return std::shared_ptr<const RuleSet>(std::move(set));
 }
 
+namespace {
+
+// A folder stands for the *.json files in it, in name order (a --record-to folder).
+std::vector<std::string> expand_folders(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(path, ec)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> inside;
+    for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (entry.is_regular_file(ec) && name.size() > 5 && name[0] != '.' && name.ends_with(".json")) {
+        inside.push_back(entry.path().string());
+      }
+    }
+    std::sort(inside.begin(), inside.end());
+    files.insert(files.end(), inside.begin(), inside.end());
+  }
+  return files;
+}
+
+}  // namespace
+
 core::Result<std::shared_ptr<const RuleSet>> load_rules_files(const std::vector<std::string>& paths,
                                                               const core::schema::Registry& schemas) {
   auto all = std::make_shared<RuleSet>();
-  for (const auto& path : paths) {
+  for (const auto& path : expand_folders(paths)) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return core::fail(std::string(kId), "cannot read the rules file", path, "check the path given to --rules");
     std::ostringstream text;

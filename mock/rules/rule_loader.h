@@ -21,7 +21,8 @@ namespace siraya::mock::rules {
 core::Result<std::shared_ptr<const RuleSet>> parse_rules(std::string_view text, const std::string& where,
                                                          const core::schema::Registry* schemas);
 
-// Reads and parses each file; their rules are concatenated in order. Error id mock.rules.
+// Reads and parses each file (a folder: its *.json files in name order); their rules are
+// concatenated in order. Error id mock.rules.
 core::Result<std::shared_ptr<const RuleSet>> load_rules_files(const std::vector<std::string>& paths,
                                                               const core::schema::Registry& schemas);
 

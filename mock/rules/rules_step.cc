@@ -30,14 +30,14 @@ ResponsePlan rule_error(const Rule& rule, const core::Endpoint& endpoint, const 
 
 }  // namespace
 
-std::optional<ResponsePlan> apply_rules(const RuleStore& store, bool strict, const Request& request,
+std::optional<ResponsePlan> apply_rules(const RuleStore& store, bool strict, double replay_speed, const Request& request,
                                         const core::Endpoint& endpoint, std::uint64_t seed,
                                         std::optional<faults::Control>& control, Scripted& scripted) {
   scripted.snapshot = store.current();
   if (scripted.snapshot->rules.empty() && !strict) return std::nullopt;
   const nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
   const Conversation conversation = read_conversation(endpoint.name, body);
-  const MatchInput input{endpoint.name, request, conversation};
+  const MatchInput input{endpoint.name, request, conversation, body};
   scripted.rule = find_rule(*scripted.snapshot, input);
   if (!scripted.rule) {
     if (!strict || !is_generative(endpoint.name)) return std::nullopt;
@@ -47,6 +47,7 @@ std::optional<ResponsePlan> apply_rules(const RuleStore& store, bool strict, con
     return faults::endpoint_error_plan(ApiError{400, std::move(message), std::nullopt, {}}, endpoint,
                                        request.request_id);
   }
+  if (scripted.rule->reply.recorded) return replay_plan(*scripted.rule->reply.recorded, replay_speed);
   if (control) return std::nullopt;  // the x-siraya-mock header replaces the rule's directives
   const faults::Directives& directives = scripted.rule->reply.directives;
   const faults::Directives applied = faults::for_transport(directives, conversation.stream);

@@ -22,12 +22,13 @@ struct Scripted {
   const Reply* content() const { return rule && rule->reply.has_content() ? &rule->reply : nullptr; }
 };
 
-// Returns the plan to answer instead of the endpoint: the matching rule's error, or with
+// Returns the plan to answer instead of the endpoint: the matching rule's error or recorded reply
+// (its delays divided by `replay_speed`; x-siraya-mock directives still apply to it), or with
 // `strict` (--strict-rules) a 400 listing the nearest rules when nothing matches a request to a
 // generative endpoint. Otherwise nullopt, with `scripted` set on a match and `control` set from
 // the rule's fault and timing unless the request's x-siraya-mock header already set it (the
 // header replaces the rule's directives). Stream-only directives are dropped on buffered requests.
-std::optional<ResponsePlan> apply_rules(const RuleStore& store, bool strict, const Request& request,
+std::optional<ResponsePlan> apply_rules(const RuleStore& store, bool strict, double replay_speed, const Request& request,
                                         const core::Endpoint& endpoint, std::uint64_t seed,
                                         std::optional<faults::Control>& control, Scripted& scripted);
 

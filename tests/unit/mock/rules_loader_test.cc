@@ -25,6 +25,9 @@ const BadFile kBadFiles[] = {
     {"turn_range.json", "#/rules/0/when/turn", "turn.min 3 is greater than turn.max 1"},
     {"fault_combination.json", "#/rules/0/reply", "code"},
     {"missing_reply.json", "/rules/0/reply", "reply"},
+    {"recorded_with_text.json", "#/rules/0/reply/recorded", "a recorded reply stands alone"},
+    {"recorded_body_and_events.json", "#/rules/0/reply/recorded", ""},
+    {"body_plain_object.json", "#/rules/0/when/body/model", "unexpected property \"model\""},
 };
 
 TEST(RulesLoader, BadFilesPointAtTheBadRule) {

@@ -93,7 +93,7 @@ TEST(RulesMatching, FirstMatchInFileOrderWins) {
     request.body = c.body;
     const json body = json::parse(c.body, nullptr, false);
     const Conversation conversation = read_conversation(c.endpoint, body);
-    const Rule* rule = find_rule(*set, MatchInput{c.endpoint, request, conversation});
+    const Rule* rule = find_rule(*set, MatchInput{c.endpoint, request, conversation, body});
     EXPECT_EQ(rule ? rule->name : std::string(), c.expected) << c.label;
   }
 }
@@ -122,11 +122,42 @@ TEST(RulesMatching, NearestRulesNameTheFirstFailingCondition) {
   Request request;
   const json body = json::parse(R"({"model":"openai/gpt-4o","messages":[{"role":"user","content":"list the files"}]})");
   const Conversation conversation = read_conversation("chat_completions", body);
-  const MatchInput input{"chat_completions", request, conversation};
+  const MatchInput input{"chat_completions", request, conversation, body};
   EXPECT_EQ(find_rule(*set, input), nullptr);
   EXPECT_EQ(nearest_rules(*set, input),
             "\"ls\" (test.json#/rules/0): user_text does not contain \"list files\"; "
             "\"other\" (test.json#/rules/1): model \"openai/gpt-4o\" is not \"x\"");
+}
+
+}  // namespace
+}  // namespace siraya::mock::rules
+
+namespace siraya::mock::rules {
+namespace {
+
+TEST(RulesMatching, BodyEqualsIsTheWholeBodyContainsMayHaveMore) {
+  const auto set = load(json::parse(R"([
+    {"name": "exact", "when": {"body": {"equals": {"model": "m", "messages": [{"role": "user", "content": "hi"}]}}},
+     "reply": {"text": "e"}},
+    {"name": "holds", "when": {"body": {"contains": {"model": "m"}}}, "reply": {"text": "c"}}
+  ])"));
+  const auto answer = [&](const char* text) {
+    Request request;
+    const json body = json::parse(text);
+    const Conversation conversation = read_conversation("chat_completions", body);
+    const Rule* rule = find_rule(*set, MatchInput{"chat_completions", request, conversation, body});
+    return rule ? rule->name : std::string();
+  };
+  EXPECT_EQ(answer(R"({"messages":[{"content":"hi","role":"user"}],"model":"m"})"), "exact");  // key order aside
+  EXPECT_EQ(answer(R"({"model":"m","messages":[{"role":"user","content":"hi"}],"stream":true})"), "holds");
+  EXPECT_EQ(answer(R"({"model":"m","messages":[{"role":"user","content":"ho"}]})"), "holds");
+  EXPECT_EQ(answer(R"({"model":"n","messages":[{"role":"user","content":"hi"}]})"), "");
+
+  Request request;
+  const json streamed = json::parse(R"({"model":"m","messages":[{"role":"user","content":"hi"}],"stream":true})");
+  const Conversation conversation = read_conversation("chat_completions", streamed);
+  EXPECT_EQ(mismatch(set->rules[0], MatchInput{"chat_completions", request, conversation, streamed}),
+            "the body differs at /stream");
 }
 
 }  // namespace
