@@ -18,6 +18,7 @@
 #include "mock/messages/error_body.h"
 #include "mock/messages_endpoint.h"
 #include "mock/models.h"
+#include "mock/path_normalization.h"
 #include "mock/request_seed.h"
 #include "mock/rerank_endpoint.h"
 #include "mock/responses_endpoint.h"
@@ -100,6 +101,7 @@ ResponsePlan Router::route(const Request& request, std::optional<faults::Control
                                 context_.limits.get(), context_.configured_faults.get()},
                                request);
   }
+  if (auto refused = refuse_websocket(request)) return path_error_plan(*refused, request.path, request.request_id);
   const core::Endpoint* endpoint = core::find_endpoint_by_path(request.path);
   if (context_.proxy) {  // record mode: the upstream answers, errors and unknown paths included
     auto relayed = context_.proxy->forward(request, endpoint);

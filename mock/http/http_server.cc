@@ -21,6 +21,7 @@
 #include "mock/http/socket_stream.h"
 #include "mock/generation/ids.h"
 #include "mock/messages/error_body.h"
+#include "mock/path_normalization.h"
 #include "mock/worker_pool.h"
 
 namespace siraya::mock {
@@ -263,7 +264,7 @@ class HttplibServer final : public HttpServer {
   void serve(const httplib::Request& req, httplib::Response& res) {
     Request request;
     request.method = req.method;
-    request.path = req.path;
+    request.path = endpoint_path(req.path);  // a base-path prefix before /v1/ dropped
     if (const auto q = req.target.find('?'); q != std::string::npos) request.query = req.target.substr(q + 1);
     request.request_id = next_request_id();
     request.headers.reserve(req.headers.size());

@@ -1,5 +1,6 @@
 #include "mock/messages/messages_request.h"
 
+#include <algorithm>
 #include <set>
 
 #include "mock/catalog/model_check.h"
@@ -103,6 +104,11 @@ std::optional<ApiError> check_turns(const json& messages) {
       }
     }
   }
+  const bool only_system = std::all_of(messages.begin(), messages.end(),
+                                       [](const json& m) { return string_or(m, "role") == "system"; });
+  if (!messages.empty() && only_system) {
+    return bad("messages holds only system-role messages; add a \"user\" message to start the conversation", "messages");
+  }
   return std::nullopt;
 }
 
@@ -185,7 +191,9 @@ MessagesRequest read_request(const json& body, std::uint64_t seed) {
     tokens += 3 + generation::count_tokens(text);
   }
   tokens += attachment_tokens(messages);
-  const json& last = messages.back();
+  // The last turn: system-role messages after it (Claude Code's environment block) aside.
+  auto last_turn = std::find_if(messages.rbegin(), messages.rend(), [](const json& m) { return m["role"] != "system"; });
+  const json& last = last_turn != messages.rend() ? *last_turn : messages.back();
   const std::string last_role = last["role"].get<std::string>();
   if (last_role == "assistant") r.prefill = text_of(last["content"]);
   if (last_role == "user") r.last_user_text = text_of(last["content"]);

@@ -52,10 +52,16 @@ std::optional<ApiError> check_input(const json& body) {
   return std::nullopt;
 }
 
+// Function tools are the ones the model can be told to call and the mock calls; namespace and
+// hosted tools (web_search, ...) are accepted and never called (schemas/responses/responses_request.json).
+bool is_function_tool(const json& tool) { return string_or(tool, "type") == "function"; }
+
 std::optional<ApiError> check_tool_choice(const json& body) {
   std::set<std::string> names;
   if (const json* tools = field(body, "tools"); tools && tools->is_array()) {
-    for (const auto& t : *tools) names.insert(string_or(t, "name"));
+    for (const auto& t : *tools) {
+      if (is_function_tool(t)) names.insert(string_or(t, "name"));
+    }
   }
   const json* v = field(body, "tool_choice");
   if (!v) return std::nullopt;
@@ -85,6 +91,10 @@ OrderedJson echo_tools(const json* tools) {
   OrderedJson out = OrderedJson::array();
   if (!tools) return out;
   for (const auto& t : *tools) {
+    if (!is_function_tool(t)) {  // namespace and hosted tools: echoed as sent
+      out.push_back(OrderedJson(t));
+      continue;
+    }
     const json* description = field(t, "description");
     const json* parameters = field(t, "parameters");
     const json* strict = field(t, "strict");
@@ -176,6 +186,10 @@ ResponsesRequest read_request(const json& body, std::uint64_t seed) {
 
   if (const json* tools = field(body, "tools")) {
     for (const auto& t : *tools) {
+      if (!is_function_tool(t)) {
+        tokens += generation::count_tokens(to_json_text(t));
+        continue;
+      }
       const json* params = field(t, "parameters");
       r.tools.push_back(chat::Tool{t["name"].get<std::string>(), params ? *params : json{{"type", "object"}}});
       tokens += generation::count_tokens(r.tools.back().name) + generation::count_tokens(to_json_text(r.tools.back().parameters));
