@@ -188,7 +188,8 @@ std::optional<Problem> Bundler::analyse() {
       return Problem{doc, pointer, "a schema must be an object or a boolean, got " + type_name(*node),
                      "make it a JSON Schema object"};
     }
-    auto enqueue = [&queue, &doc](Tokens t) { queue.emplace_back(doc, std::move(t)); };
+    // An init-capture: clang before 16 cannot capture a structured binding by name.
+    auto enqueue = [&queue, &owner = doc](Tokens t) { queue.emplace_back(owner, std::move(t)); };
     if (auto ref = node->find("$ref"); ref != node->end()) {
       if (!ref->is_string()) {
         return Problem{doc, pointer + "/$ref", "$ref must be a string", "write the reference as a string"};
