@@ -38,6 +38,7 @@ constexpr const char* kRunExamples = R"(Examples:
   siraya-harness run --shard 2/4 --jobs 8 --retries 3 --fail-fast
   siraya-harness run --header 'x-team: platform' --idle-timeout 5000 --timeout 120000
   siraya-harness run --transcripts out/transcripts --transcripts-on all
+  siraya-harness run --base-url https://gw-next.example/v1 --compare-with https://gw.example/v1
   siraya-harness run --markdown "$GITHUB_STEP_SUMMARY"       # GitHub Actions job page
 Exit codes: 0 all passed, 1 a case failed, 2 bad suite or usage, 3 harness or transport error.)";
 
@@ -152,6 +153,13 @@ int main(int argc, char** argv) {
   run->add_flag("--parity", command.parity,
                 "Send each streamable request once more with \"stream\" flipped; a different model, ending or tool "
                 "calls is parity.mismatch");
+  run->add_option("--compare-with", command.compare_with,
+                  "Also run every case against this API root (or \"embedded\": a second embedded mock) and report "
+                  "the differences as compare.* failures (docs/compare.md)");
+  run->add_option("--compare-api-key", command.compare_api_key, "Key for ${api_key} on the --compare-with target (default: the same key)");
+  run->add_option("--compare-header", command.compare_headers, "Add NAME: VALUE to every request to the --compare-with target, in place of a --header of that name (repeatable)");
+  run->add_option("--compare-seed", command.compare_seed, "Seed of the embedded mock of --compare-with embedded (default: --seed)");
+  run->add_flag("--compare-warn-only", command.compare_warn_only, "Report differences as warnings: they do not fail the run");
   run->add_option("--header,-H", command.headers, "Add NAME: VALUE to every request that lacks that header (repeatable); credential-like values are redacted");
   run->add_option("--ca-file", command.ca_file, "PEM file of CAs to trust for HTTPS")->check(CLI::ExistingFile);
   run->add_flag("--insecure", command.insecure, "Do not verify TLS certificates");

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "harness/checks/catalog.h"
+#include "harness/cli/compare_setup.h"
 #include "harness/cli/run_setup.h"
 #include "harness/report/console_reporter.h"
 #include "harness/report/json_reporter.h"
@@ -37,7 +38,9 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
   }
   auto selection = load_selection(command, err);
   if (!selection) return kExitUsage;
+  const bool comparing = !command.compare_with.empty();
   auto target = resolve_target(command.target, command.base_url.empty(), *selection->schemas);
+  if (target && comparing) target = shared_target(command, std::move(*target), *selection->schemas);
   if (!target) {
     err << target.error().to_string() << "\n";
     return kExitUsage;
@@ -62,6 +65,17 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
     return kExitUsage;
   }
   RunOptions options = std::move(*built);
+  const bool compare_embedded = command.compare_with == kEmbeddedCompareTarget;
+  const std::string compare_key = compare_api_key(command, api_key);
+  if (comparing) {
+    auto compare = compare_target(command, options, compare_key);
+    if (!compare) {
+      err << compare.error().to_string() << "\n";
+      return kExitUsage;
+    }
+    options.compare = std::move(*compare);
+    if (!compare_embedded) options.compare->client.base_url = command.compare_with;
+  }
 
   std::unique_ptr<mock::Server> mock;
   if (embedded) {
@@ -77,6 +91,18 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
     options.client.base_url = command.base_url;
     if (!target->label.empty()) options.target_label = target->label + " at " + command.base_url;
   }
+  std::unique_ptr<mock::Server> compare_mock;
+  if (comparing && compare_embedded) {
+    auto started = start_embedded_mock(command, compare_key, schemas, command.compare_seed);
+    if (!started) {
+      if (mock) mock->stop();
+      err << started.error().to_string() << "\n";
+      return kExitHarness;
+    }
+    compare_mock = std::move(*started);
+    options.compare->client.base_url = compare_mock->base_url();
+    options.compare->label = "embedded siraya-mock at " + compare_mock->base_url();
+  }
 
   ConsoleReporter console(out, {command.color, command.verbose, command.progress});
   std::vector<Reporter*> reporters{&console};
@@ -88,6 +114,7 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
   Runner runner(options, schemas, std::move(*vars));
   auto summary = runner.run(*suites, reporters);
   if (mock) mock->stop();
+  if (compare_mock) compare_mock->stop();
   if (!summary) {
     err << summary.error().to_string() << "\n";
     return summary.error().id == "http.bad_url" ? kExitUsage : kExitHarness;

@@ -31,6 +31,13 @@ struct RunCommand {
   std::size_t retries = 2;               // on transport errors, 429 and 503 (harness/runner/retry_policy.h)
   bool fail_fast = false;
   bool parity = false;  // --parity (harness/runner/parity.h)
+  // --compare-with URL (or "embedded": a second embedded siraya-mock): every case also runs there
+  // and the differences are reported (harness/runner/differential.h, docs/compare.md).
+  std::string compare_with;
+  std::optional<std::string> compare_api_key;  // default: the base target's key
+  std::vector<std::string> compare_headers;    // "NAME: VALUE", in place of a --header of that name
+  std::optional<std::uint64_t> compare_seed;   // the embedded compare mock's seed; default --seed
+  bool compare_warn_only = false;              // differences are warnings (exit 0), not failures
   std::vector<std::string> headers;      // "NAME: VALUE", added to every request
   std::string ca_file;
   bool insecure = false;

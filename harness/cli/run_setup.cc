@@ -53,13 +53,17 @@ core::Result<Variables> command_variables(const RunCommand& command, const std::
 }
 
 core::Result<core::http::Headers> command_headers(const RunCommand& command) {
+  return parse_headers(command.headers, "--header");
+}
+
+core::Result<core::http::Headers> parse_headers(const std::vector<std::string>& values, const std::string& option) {
   core::http::Headers out;
-  for (const auto& h : command.headers) {
+  for (const auto& h : values) {
     const auto colon = h.find(':');
     const std::string name = colon == std::string::npos ? "" : h.substr(0, colon);
     if (name.empty() || name.find_first_of(" \t") != std::string::npos) {
-      return core::fail("usage", "--header \"" + h + "\" is not NAME: VALUE", "command line",
-                        "write --header 'x-team: platform'");
+      return core::fail("usage", option + " \"" + h + "\" is not NAME: VALUE", "command line",
+                        "write " + option + " 'x-team: platform'");
     }
     std::string value = h.substr(colon + 1);
     value.erase(0, value.find_first_not_of(" \t"));
@@ -108,10 +112,11 @@ core::Result<RunOptions> run_options(const RunCommand& command, const Target& ta
 }
 
 core::Result<std::unique_ptr<mock::Server>> start_embedded_mock(
-    const RunCommand& command, const std::string& api_key, std::shared_ptr<const core::schema::Registry> schemas) {
+    const RunCommand& command, const std::string& api_key, std::shared_ptr<const core::schema::Registry> schemas,
+    std::optional<std::uint64_t> seed) {
   mock::Options mock_options;
   mock_options.port = 0;
-  mock_options.seed = command.seed;
+  mock_options.seed = seed.value_or(command.seed);
   mock_options.keys = {api_key};
   // The mock validates everything it answers against the bundled schemas (a violation is a 500
   // naming it), so a mock bug can never pass for conformance.

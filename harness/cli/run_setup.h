@@ -1,6 +1,7 @@
 #pragma once
 // What `run` and `coverage --run` share: the selection (schemas and suites), the variables and
 // request headers from the command line, the Runner's options, and the embedded siraya-mock.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -37,6 +38,8 @@ core::Result<Variables> command_variables(const RunCommand& command, const std::
 
 // --header "NAME: VALUE" -> (NAME, VALUE). Error "usage" when there is no NAME before a colon.
 core::Result<core::http::Headers> command_headers(const RunCommand& command);
+// The same for the values of `option` (its name is in the message).
+core::Result<core::http::Headers> parse_headers(const std::vector<std::string>& values, const std::string& option);
 
 // The Runner's options from the command line and the resolved target: profile, jobs, timeouts,
 // TLS, --header, retries, --fail-fast, transcripts. The base URL is left to the caller (it may
@@ -44,8 +47,10 @@ core::Result<core::http::Headers> command_headers(const RunCommand& command);
 // transcripts folder that cannot be created.
 core::Result<RunOptions> run_options(const RunCommand& command, const Target& target);
 
-// Starts siraya-mock in-process on a free port, accepting `api_key`, with the command's seed.
+// Starts siraya-mock in-process on a free port, accepting `api_key`, with `seed` (default: the
+// command's --seed).
 core::Result<std::unique_ptr<mock::Server>> start_embedded_mock(
-    const RunCommand& command, const std::string& api_key, std::shared_ptr<const core::schema::Registry> schemas);
+    const RunCommand& command, const std::string& api_key, std::shared_ptr<const core::schema::Registry> schemas,
+    std::optional<std::uint64_t> seed = std::nullopt);
 
 }  // namespace siraya::harness

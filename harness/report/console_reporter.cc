@@ -38,7 +38,10 @@ void ConsoleReporter::clear_progress() {
 
 void ConsoleReporter::on_start(const RunInfo& info) {
   out_ << "siraya-harness: " << info.cases << " cases from " << info.suites << " suites against "
-       << info.target << " (profile " << info.profile << ")\n";
+       << info.target;
+  comparing_ = !info.compare_target.empty();
+  if (comparing_) out_ << ", compared with " << info.compare_target;
+  out_ << " (profile " << info.profile << ")\n";
 }
 
 void ConsoleReporter::on_progress(std::size_t finished, std::size_t total) {
@@ -79,8 +82,9 @@ void ConsoleReporter::on_finish(const RunSummary& s) {
        << paint(std::to_string(s.passed) + " passed", s.passed ? kGreen : kDim) << ", "
        << paint(std::to_string(s.failed) + " failed", s.failed ? kRed : kDim) << ", "
        << std::to_string(s.skipped) << " skipped, "
-       << paint(std::to_string(s.errors) + " errors", s.errors ? kRed : kDim) << " in "
-       << s.duration.count() << " ms\n";
+       << paint(std::to_string(s.errors) + " errors", s.errors ? kRed : kDim);
+  if (comparing_) out_ << ", " << paint(std::to_string(s.differing) + " differing", s.differing ? kYellow : kDim);
+  out_ << " in " << s.duration.count() << " ms\n";
   out_.flush();
 }
 

@@ -30,6 +30,7 @@ class ConsoleReporter : public Reporter {
   std::ostream& out_;
   ConsoleOptions options_;
   bool progress_shown_ = false;
+  bool comparing_ = false;  // --compare-with: the closing line counts the cases that differ
 };
 
 }  // namespace siraya::harness

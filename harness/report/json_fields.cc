@@ -29,6 +29,14 @@ json timing_json(const Timing& t) {
   return out;
 }
 
+json difference_json(const Difference& d) {
+  json out = {{"aspect", d.aspect}, {"base", d.base}, {"compare", d.compare}, {"what", d.what}};
+  if (d.step > 0) out["step"] = d.step;
+  if (!d.pointer.empty()) out["pointer"] = d.pointer;
+  if (!d.check.empty()) out["check"] = d.check;
+  return out;
+}
+
 json case_header_json(const CaseResult& r) {
   json out = {{"suite", r.suite->name},
               {"id", r.test_case->id},
@@ -56,6 +64,11 @@ json case_header_json(const CaseResult& r) {
                      {"min_passes", r.trials->min_passes}};
   }
   if (!r.reproduce.empty()) out["reproduce"] = r.reproduce;
+  if (!r.differences.empty()) {
+    json differences = json::array();
+    for (const auto& d : r.differences) differences.push_back(difference_json(d));
+    out["differences"] = std::move(differences);
+  }
   return out;
 }
 

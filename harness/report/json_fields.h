@@ -12,6 +12,7 @@ namespace siraya::harness {
 nlohmann::json finding_json(const core::Finding& finding);
 nlohmann::json error_json(const core::Error& error);
 nlohmann::json timing_json(const Timing& timing);
+nlohmann::json difference_json(const Difference& difference);
 // Everything the report says about one case: id, name, location, outcome, request, status,
 // duration, retries, timing, findings, error, reproduce; steps and the deciding step of a
 // multi-step case, the tally of a case with trials.

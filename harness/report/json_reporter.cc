@@ -19,20 +19,25 @@ void JsonReporter::on_case(const CaseResult& result) {
 }
 
 json JsonReporter::document(const RunSummary& summary) const {
-  return {{"format", "siraya-harness-report"},
-          {"version", 1},
-          {"target", info_.target},
-          {"profile", info_.profile},
-          {"summary",
-           {{"total", summary.total()},
-            {"passed", summary.passed},
-            {"failed", summary.failed},
-            {"skipped", summary.skipped},
-            {"errors", summary.errors},
-            {"duration_ms", summary.duration.count()},
-            {"exit_code", exit_code(summary)}}},
-          {"suites", suites_},
-          {"cases", cases_}};
+  json out = {{"format", "siraya-harness-report"},
+              {"version", 1},
+              {"target", info_.target},
+              {"profile", info_.profile},
+              {"summary",
+               {{"total", summary.total()},
+                {"passed", summary.passed},
+                {"failed", summary.failed},
+                {"skipped", summary.skipped},
+                {"errors", summary.errors},
+                {"duration_ms", summary.duration.count()},
+                {"exit_code", exit_code(summary)}}},
+              {"suites", suites_},
+              {"cases", cases_}};
+  if (!info_.compare_target.empty()) {
+    out["compare_with"] = info_.compare_target;
+    out["summary"]["differing"] = summary.differing;
+  }
+  return out;
 }
 
 void JsonReporter::on_finish(const RunSummary& summary) {

@@ -65,7 +65,11 @@ std::string JunitReporter::xml(const RunSummary& summary) const {
         << failures << "\" errors=\"" << errors << "\" skipped=\"" << skipped << "\" time=\"" << ms / 1000.0
         << "\" file=\"" << xml_escape(cases.front()->suite->file) << "\">\n";
     out << "    <properties><property name=\"target\" value=\"" << xml_escape(info_.target)
-        << "\"/><property name=\"profile\" value=\"" << xml_escape(info_.profile) << "\"/></properties>\n";
+        << "\"/><property name=\"profile\" value=\"" << xml_escape(info_.profile) << "\"/>";
+    if (!info_.compare_target.empty()) {
+      out << "<property name=\"compare_with\" value=\"" << xml_escape(info_.compare_target) << "\"/>";
+    }
+    out << "</properties>\n";
     for (const auto* r : cases) {
       out << "    <testcase classname=\"" << xml_escape(name) << "\" name=\"" << xml_escape(r->test_case->id)
           << "\" time=\"" << r->duration.count() / 1000.0 << "\">\n";

@@ -98,6 +98,10 @@ std::string MarkdownReporter::markdown(const RunSummary& s) const {
   out << "## siraya-harness: " << verdict << "\n\n";
   out << "Target " << code(info_.target) << ", profile " << code(info_.profile) << ", " << info_.cases
       << " cases from " << info_.suites << " suites in " << s.duration.count() << " ms.\n\n";
+  if (!info_.compare_target.empty()) {
+    out << "Compared with " << code(info_.compare_target) << ": " << s.differing
+        << (s.differing == 1 ? " case differs" : " cases differ") << " (`compare.*` findings).\n\n";
+  }
   out << "| passed | failed | skipped | errors |\n|---:|---:|---:|---:|\n";
   out << "| " << s.passed << " | " << s.failed << " | " << s.skipped << " | " << s.errors << " |\n";
 

@@ -14,6 +14,7 @@ struct RunInfo {
   std::string profile;
   std::size_t suites = 0;
   std::size_t cases = 0;
+  std::string compare_target;  // with --compare-with: the second target's label; empty otherwise
 };
 
 class Reporter {

@@ -6,6 +6,7 @@
 #include "harness/checks/catalog.h"
 #include "harness/runner/capture.h"
 #include "harness/runner/parity.h"
+#include "harness/runner/run_shape.h"
 
 namespace siraya::harness {
 
@@ -127,6 +128,10 @@ CaseResult run_steps(const PreparedCase& p, core::http::Client& client, const co
     apply_overrides(verdict.findings, options.overrides);
     r.status = response->status;
     r.timing = verdict.timing;
+    if (options.shapes) {
+      const core::Endpoint* endpoint = endpoint_for(prepared.request.path);
+      r.shapes.push_back(step_shape(endpoint ? endpoint->name : "", response->status, verdict));
+    }
     const bool failed = core::has_errors(verdict.findings);
     core::Findings captured;
     if (!failed && options.parity) {

@@ -42,6 +42,7 @@ struct JudgeOptions {
   Profile profile = Profile::standard;
   SeverityOverrides overrides;  // a target profile's severities, applied after the profile
   bool parity = false;          // --parity
+  bool shapes = false;          // --compare-with: keep each step's shape in CaseResult::shapes
 };
 CaseResult execute_case(const PreparedCase& prepared, core::http::Client& client,
                         const core::schema::Registry& schemas, const JudgeOptions& options);

@@ -6,6 +6,8 @@
 #include "core/finding.h"
 #include "core/result.h"
 #include "harness/checks/timing.h"
+#include "harness/runner/difference.h"
+#include "harness/runner/run_shape.h"
 
 namespace siraya::harness {
 
@@ -43,11 +45,16 @@ struct CaseResult {
   std::size_t step = 0;
   std::size_t steps = 1;
   std::optional<TrialTally> trials;  // set for a case with trials
+  // With --compare-with: the shape of each step that got a response (harness/runner/run_shape.h),
+  // and how the compare target's result of the case differs from this one (differential.h).
+  std::vector<StepShape> shapes;
+  std::vector<Difference> differences;
 };
 
 struct RunSummary {
   std::size_t passed = 0, failed = 0, skipped = 0, errors = 0;
   std::chrono::milliseconds duration{0};
+  std::size_t differing = 0;  // with --compare-with: cases whose two results differ (any outcome)
   std::size_t total() const { return passed + failed + skipped + errors; }
 };
 

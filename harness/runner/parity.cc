@@ -6,64 +6,11 @@
 #include <vector>
 
 #include "core/endpoints.h"
+#include "harness/runner/run_shape.h"
 
 namespace siraya::harness {
 
-namespace {
-
 using nlohmann::json;
-
-std::string text_at(const json& object, const json::json_pointer& pointer) {
-  if (!object.contains(pointer)) return "";
-  const json& v = object.at(pointer);
-  return v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
-}
-
-struct Shape {
-  std::string model;
-  std::string ending;  // finish_reason of the first choice, responses status, stop_reason
-  std::vector<std::string> tools;  // tool names in call order
-};
-
-Shape shape_of(std::string_view endpoint, const json& o) {
-  Shape s;
-  s.model = text_at(o, json::json_pointer("/model"));
-  if (endpoint == "chat_completions") {
-    s.ending = text_at(o, json::json_pointer("/choices/0/finish_reason"));
-    const json::json_pointer calls("/choices/0/message/tool_calls");
-    if (o.contains(calls) && o.at(calls).is_array()) {
-      for (const json& c : o.at(calls)) s.tools.push_back(text_at(c, json::json_pointer("/function/name")));
-    }
-  } else if (endpoint == "responses") {
-    s.ending = text_at(o, json::json_pointer("/status"));
-    if (o.contains("output") && o["output"].is_array()) {
-      for (const json& item : o["output"]) {
-        if (text_at(item, json::json_pointer("/type")) == "function_call") {
-          s.tools.push_back(text_at(item, json::json_pointer("/name")));
-        }
-      }
-    }
-  } else if (endpoint == "messages") {
-    s.ending = text_at(o, json::json_pointer("/stop_reason"));
-    if (o.contains("content") && o["content"].is_array()) {
-      for (const json& block : o["content"]) {
-        if (text_at(block, json::json_pointer("/type")) == "tool_use") {
-          s.tools.push_back(text_at(block, json::json_pointer("/name")));
-        }
-      }
-    }
-  }
-  return s;
-}
-
-std::string join(const std::vector<std::string>& names) {
-  if (names.empty()) return "none";
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
-}  // namespace
 
 std::optional<ParityTwin> parity_twin(const Step& step, const PreparedStep& prepared) {
   if (step.expect.stream || !prepared.body || !prepared.body->is_object()) return std::nullopt;
@@ -77,8 +24,7 @@ std::optional<ParityTwin> parity_twin(const Step& step, const PreparedStep& prep
       return std::nullopt;
     }
   }
-  const std::string path = prepared.request.path.substr(0, prepared.request.path.find('?'));
-  const core::Endpoint* endpoint = core::find_endpoint_by_path("/v1" + path);
+  const core::Endpoint* endpoint = endpoint_for(prepared.request.path);
   if (endpoint == nullptr || endpoint->dialect == core::StreamDialect::none) return std::nullopt;
   PreparedStep twin = prepared;
   json& body = *twin.body;
@@ -105,8 +51,8 @@ Step parity_step(const Step& step, int status) {
 
 core::Findings compare_parity(std::string_view endpoint, const json& original, const json& twin, bool original_streamed) {
   core::Findings findings;
-  const Shape a = shape_of(endpoint, original);
-  const Shape b = shape_of(endpoint, twin);
+  const AnswerShape a = answer_shape(endpoint, original);
+  const AnswerShape b = answer_shape(endpoint, twin);
   const std::string modes = original_streamed ? "streamed, then buffered" : "buffered, then streamed";
   auto differ = [&](const std::string& what, const std::string& x, const std::string& y, const std::string& fix) {
     findings.push_back({"parity.mismatch", core::Severity::error, "parity",
@@ -115,13 +61,13 @@ core::Findings compare_parity(std::string_view endpoint, const json& original, c
   if (a.model != b.model) {
     differ("the model", "\"" + a.model + "\"", "\"" + b.model + "\"", "report the same model whether or not the answer streams");
   }
-  if (a.ending != b.ending) {
+  if (a.endings != b.endings) {
     differ(endpoint == "responses" ? "the status" : endpoint == "messages" ? "stop_reason" : "finish_reason",
-           "\"" + a.ending + "\"", "\"" + b.ending + "\"",
+           "\"" + join_values(a.endings) + "\"", "\"" + join_values(b.endings) + "\"",
            "end both modes the same way: the stream's final object must match the buffered answer");
   }
-  if (a.tools != b.tools) {
-    differ("the tool calls", join(a.tools), join(b.tools), "call the same tools in both modes");
+  if (!same_values(a.tools, b.tools)) {
+    differ("the tool calls", join_values(a.tools), join_values(b.tools), "call the same tools in both modes");
   }
   return findings;
 }

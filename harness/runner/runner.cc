@@ -9,6 +9,7 @@
 #include "harness/report/transcript.h"
 #include "harness/runner/case_client.h"
 #include "harness/runner/case_executor.h"
+#include "harness/runner/differential.h"
 
 namespace siraya::harness {
 
@@ -36,6 +37,11 @@ void redact_result(CaseResult& r, const std::set<std::string>& secrets) {
   }
   r.request_line = redact(std::move(r.request_line), secrets);
   r.reproduce = redact(std::move(r.reproduce), secrets);
+  for (auto& d : r.differences) {
+    d.base = redact(std::move(d.base), secrets);
+    d.compare = redact(std::move(d.compare), secrets);
+    d.what = redact(std::move(d.what), secrets);
+  }
 }
 
 // FNV-1a: a per-case seed for retry jitter that does not depend on the run's order.
@@ -77,12 +83,22 @@ Runner::Runner(RunOptions options, std::shared_ptr<const core::schema::Registry>
 
 core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std::vector<Reporter*>& reporters) {
   const auto started = std::chrono::steady_clock::now();
-  const JudgeOptions judge{options_.profile, options_.severities, options_.parity};
+  const std::optional<CompareTarget>& compare = options_.compare;
+  const JudgeOptions judge{options_.profile, options_.severities, options_.parity, compare.has_value()};
   std::shared_ptr<core::http::Client> client = options_.client_override;
   if (!client) {
     auto created = core::http::Client::create(options_.client);
     if (!created) return core::Unexpected<core::Error>(created.error());
     client = std::move(*created);
+  }
+  std::shared_ptr<core::http::Client> compare_client;
+  if (compare) {
+    compare_client = compare->client_override;
+    if (!compare_client) {
+      auto created = core::http::Client::create(compare->client);
+      if (!created) return core::Unexpected<core::Error>(created.error());
+      compare_client = std::move(*created);
+    }
   }
 
   // Resolve every request first, on this thread: secrets become known before anything is reported.
@@ -97,6 +113,21 @@ core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std
   for (const auto& [name, value] : options_.headers) {
     if (is_credential_header(name) && !value.empty()) secrets.insert(value);
   }
+  // The same cases resolved for the compare target, with its own ${api_key}.
+  std::vector<PreparedCase> prepared_compare;
+  if (compare) {
+    auto s = compare->variables.secrets();
+    secrets.insert(s.begin(), s.end());
+    for (const auto& suite : suites) {
+      Variables vars = suite_variables(compare->variables, suite);
+      for (const auto& c : suite.cases) prepared_compare.push_back(prepare_case(suite, c, vars));
+      auto more = vars.secrets();
+      secrets.insert(more.begin(), more.end());
+    }
+    for (const auto& [name, value] : compare->headers) {
+      if (is_credential_header(name) && !value.empty()) secrets.insert(value);
+    }
+  }
   std::string api_key;
   if (variables_.has("api_key")) {
     if (auto key = variables_.resolve(std::string("${api_key}"))) api_key = *key;
@@ -105,6 +136,7 @@ core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std
 
   RunInfo info{options_.target_label.empty() ? options_.client.base_url : options_.target_label,
                std::string(to_string(options_.profile)), suites.size(), prepared.size()};
+  if (compare) info.compare_target = compare->label.empty() ? compare->client.base_url : compare->label;
   for (auto* r : reporters) r->on_start(info);
 
   std::vector<std::optional<CaseResult>> results(prepared.size());
@@ -115,7 +147,8 @@ core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std
   std::atomic<bool> stop{false};
   std::string stopped_by;  // guarded by mutex
 
-  auto run_one = [&](const PreparedCase& p) {
+  auto run_one = [&](std::size_t index) {
+    const PreparedCase& p = prepared[index];
     CaseClientOptions cc;
     cc.headers = options_.headers;
     cc.retry = options_.retry;
@@ -123,9 +156,17 @@ core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std
     cc.retry_context.jitter_seed = fnv1a(p.suite->name + "#" + p.test_case->id);
     cc.record = !options_.transcripts_dir.empty();
     cc.sleep = options_.sleep;
+    CaseClientOptions theirs_options = cc;  // the compare target's: its headers, no transcript
     CaseClient case_client(*client, std::move(cc));
     CaseResult r = execute_case(p, case_client, *schemas_, judge);
     r.retries = case_client.retries();
+    if (compare && r.outcome != Outcome::skipped) {
+      theirs_options.headers = compare->headers;
+      theirs_options.record = false;
+      CaseClient compare_case_client(*compare_client, std::move(theirs_options));
+      const CaseResult theirs = execute_case(prepared_compare[index], compare_case_client, *schemas_, judge);
+      record_differences(r, theirs, options_.profile, options_.severities, compare->warn_only);
+    }
     if (const auto& sent = case_client.last_request()) {
       r.reproduce = curl_command(options_.client.base_url, *sent, transcripts.placeholders);
     }
@@ -148,7 +189,7 @@ core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std
         std::lock_guard lock(mutex);
         r = not_run(prepared[i], stopped_by);
       } else {
-        r = run_one(prepared[i]);
+        r = run_one(i);
       }
       std::lock_guard lock(mutex);
       if (options_.fail_fast && !stop && (r->outcome == Outcome::failed || r->outcome == Outcome::error)) {
@@ -161,6 +202,7 @@ core::Result<RunSummary> Runner::run(const std::vector<Suite>& suites, const std
       // Report in suite order: flush the finished prefix.
       while (next_report < results.size() && results[next_report]) {
         const CaseResult& done = *results[next_report++];
+        if (!done.differences.empty()) ++summary.differing;
         switch (done.outcome) {
           case Outcome::passed: ++summary.passed; break;
           case Outcome::failed: ++summary.failed; break;

@@ -21,6 +21,16 @@
 
 namespace siraya::harness {
 
+// --compare-with: the second target every case also runs against (harness/runner/differential.h).
+struct CompareTarget {
+  core::http::ClientOptions client;  // its base_url; TLS options and timeouts as the base target's
+  core::http::Headers headers;       // --header, with --compare-header in place of headers of the same name
+  Variables variables;               // its ${api_key} (--compare-api-key) and the --var values
+  std::string label;                 // shown by reporters; defaults to the base URL
+  bool warn_only = false;            // --compare-warn-only: differences are warnings, not failures
+  std::shared_ptr<core::http::Client> client_override;  // for tests
+};
+
 struct RunOptions {
   core::http::ClientOptions client;  // base_url, TLS options, default timeouts
   Profile profile = Profile::standard;
@@ -33,6 +43,9 @@ struct RunOptions {
   RetryPolicy retry;                 // retries: harness/runner/retry_policy.h
   bool fail_fast = false;            // after the first failed or error case, start no other case
   bool parity = false;               // --parity: each streamable step also with "stream" flipped
+  // --compare-with: each case that runs also runs against this target; the differences are
+  // compare.* findings of the case (after the profile and severities; warnings with warn_only).
+  std::optional<CompareTarget> compare;
   SeverityOverrides severities;      // a target profile's severities, applied after `profile`
   std::string transcripts_dir;       // empty: no transcripts (harness/report/transcript.h)
   bool transcripts_all = false;      // false: failed and error cases only

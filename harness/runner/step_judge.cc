@@ -23,11 +23,6 @@ core::Findings& append(core::Findings& to, core::Findings from) {
   return to;
 }
 
-// The endpoint a step's path addresses: the base URL ends in /v1, paths follow it.
-const core::Endpoint* endpoint_for(const std::string& path) {
-  return core::find_endpoint_by_path("/v1" + path.substr(0, path.find('?')));
-}
-
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() &&
          std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); });
@@ -105,6 +100,10 @@ core::Result<Assertion> resolve_assertion(const Assertion& a, const Variables& v
 }
 
 }  // namespace
+
+const core::Endpoint* endpoint_for(const std::string& path) {
+  return core::find_endpoint_by_path("/v1" + path.substr(0, path.find('?')));
+}
 
 core::Result<PreparedStep> prepare_step(const Case& test_case, const Step& step, const Variables& variables,
                                         const std::set<std::string>* deferred) {
@@ -190,6 +189,7 @@ StepVerdict judge_step(const Step& step, const PreparedStep& p, const core::http
       append(findings, std::move(stream.findings));
       verdict.target = std::move(stream.accumulated);
       verdict.events = std::move(framing.events);
+      verdict.dialect = dialect;
       streamed = true;
     } else {
       const bool is_error = response.status >= 400;

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/endpoints.h"
 #include "core/http/client.h"
 #include "core/schema/registry.h"
 #include "core/sse/event.h"
@@ -32,10 +33,15 @@ core::Result<PreparedStep> prepare_step(const Case& test_case, const Step& step,
 // Streamed when expect.stream names a dialect, or the JSON body has "stream": true.
 bool streams(const Step& step, const PreparedStep& prepared);
 
+// The endpoint a step's path addresses (the base URL ends in /v1, paths follow it; a query is
+// ignored); nullptr for a path outside the endpoint table.
+const core::Endpoint* endpoint_for(const std::string& path);
+
 struct StepVerdict {
   core::Findings findings;                 // the profile applied
   std::optional<nlohmann::json> target;    // the body, or the accumulated message of a stream
   std::vector<core::sse::Event> events;    // a stream's events
+  core::StreamDialect dialect = core::StreamDialect::none;  // what the stream was judged as; none for a body
   Timing timing;
 };
 
