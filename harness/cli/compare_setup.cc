@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "harness/cli/run_command.h"
 #include "harness/cli/run_setup.h"
@@ -17,6 +18,27 @@ bool same_name(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+std::optional<core::Error> compare_usage_error(const RunCommand& command) {
+  const std::pair<bool, const char*> options[] = {{command.compare_api_key.has_value(), "--compare-api-key"},
+                                                  {!command.compare_headers.empty(), "--compare-header"},
+                                                  {command.compare_seed.has_value(), "--compare-seed"},
+                                                  {command.compare_warn_only, "--compare-warn-only"}};
+  const char* alone = nullptr;
+  for (const auto& [given, name] : options) {
+    if (given && alone == nullptr) alone = name;
+  }
+  if (command.compare_with.empty() && alone != nullptr) {
+    return core::Error{"usage", std::string(alone) + " configures the second target of --compare-with, which is not given",
+                       "command line", "add --compare-with URL (or --compare-with embedded), or leave " +
+                                           std::string(alone) + " out"};
+  }
+  if (command.compare_seed && command.compare_with != kEmbeddedCompareTarget) {
+    return core::Error{"usage", "--compare-seed sets the seed of an embedded mock, but --compare-with is a URL",
+                       "command line", "use --compare-with embedded, or leave --compare-seed out"};
+  }
+  return std::nullopt;
+}
 
 core::Result<Target> shared_target(const RunCommand& command, Target base, const core::schema::Registry& schemas) {
   auto theirs = resolve_target(command.target, command.compare_with == kEmbeddedCompareTarget, schemas);

@@ -1,6 +1,7 @@
 #pragma once
 // The second target of `run --compare-with` (docs/compare.md): which cases both targets can run,
 // and how its requests are sent (headers, ${api_key}, TLS and timeouts).
+#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -14,6 +15,10 @@ struct RunCommand;
 
 // `--compare-with embedded`: a second embedded siraya-mock instead of a URL.
 inline constexpr std::string_view kEmbeddedCompareTarget = "embedded";
+
+// Error "usage" for a --compare-* option without --compare-with, or --compare-seed without
+// --compare-with embedded; nullopt when the options fit together.
+std::optional<core::Error> compare_usage_error(const RunCommand& command);
 
 // Each case runs on both targets, so only the cases both can run: `base` keeps the capabilities
 // the compare target also has (by default an embedded mock's, or a live gateway's; explicit

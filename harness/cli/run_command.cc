@@ -39,6 +39,10 @@ int run_command(const RunCommand& command, std::ostream& out, std::ostream& err)
   auto selection = load_selection(command, err);
   if (!selection) return kExitUsage;
   const bool comparing = !command.compare_with.empty();
+  if (auto e = compare_usage_error(command)) {
+    err << e->to_string() << "\n";
+    return kExitUsage;
+  }
   auto target = resolve_target(command.target, command.base_url.empty(), *selection->schemas);
   if (target && comparing) target = shared_target(command, std::move(*target), *selection->schemas);
   if (!target) {

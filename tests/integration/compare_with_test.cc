@@ -261,7 +261,7 @@ TEST(CompareWith, AnUnreachableCompareTargetIsAnErrorDifferenceOfEveryCase) {
   }
 }
 
-TEST(CompareWith, ABadCompareHeaderIsAUsageError) {
+TEST(CompareWith, BadCompareOptionsAreUsageErrors) {
   RunCommand command;
   command.compare_with = "embedded";
   command.compare_headers = {"no colon"};
@@ -269,6 +269,27 @@ TEST(CompareWith, ABadCompareHeaderIsAUsageError) {
   std::ostringstream out, err;
   EXPECT_EQ(run_command(command, out, err), 2);
   EXPECT_NE(err.str().find("--compare-header \"no colon\" is not NAME: VALUE"), std::string::npos) << err.str();
+
+  RunCommand alone;
+  alone.compare_api_key = "sk-x";
+  alone.filters = {"models/list#*"};
+  EXPECT_EQ(run_command(alone, out, err), 2);
+  EXPECT_NE(err.str().find("[usage] command line: --compare-api-key configures the second target of --compare-with, "
+                           "which is not given"),
+            std::string::npos)
+      << err.str();
+
+  RunCommand seeded;
+  seeded.compare_with = "http://127.0.0.1:1/v1";
+  seeded.compare_seed = 3;
+  seeded.filters = {"models/list#*"};
+  EXPECT_EQ(run_command(seeded, out, err), 2);
+  EXPECT_NE(err.str().find("--compare-seed sets the seed of an embedded mock"), std::string::npos) << err.str();
+
+  RunCommand bad_url;
+  bad_url.compare_with = "not a url";
+  bad_url.filters = {"models/list#*"};
+  EXPECT_EQ(run_command(bad_url, out, err), 2) << out.str() << err.str();
 }
 
 // Streams compared through the runner: the same answer cut into another number of text deltas is
