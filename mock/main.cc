@@ -72,6 +72,12 @@ int main(int argc, char** argv) {
                  "Let web apps on this origin call the mock from a browser (CORS; repeatable; '*' for any origin, "
                  "for local development); other origins get a 400 (docs/cors.md)");
   app.add_option("--schemas", schemas_dir, "Load schemas from this folder instead of the embedded ones");
+  std::int64_t io_timeout_ms = options.io_timeout.count();
+  app.add_option("--io-timeout", io_timeout_ms,
+                 "Milliseconds a client may take to send the next piece of a request, or to take the next piece "
+                 "of an answer, before its connection is dropped")
+      ->capture_default_str()
+      ->check(CLI::Range(std::int64_t{100}, std::int64_t{3'600'000}));
   app.add_option("--max-body-bytes", options.max_body_bytes, "Largest request body accepted; larger ones get 413")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
@@ -126,6 +132,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   options.max_threads = threads;
+  options.io_timeout = std::chrono::milliseconds{io_timeout_ms};
   options.upstream_timeout = std::chrono::seconds{upstream_timeout};
   if (clock_option->count() > 0) options.fixed_clock = fixed_clock;
   options.control_header = !no_control_header;

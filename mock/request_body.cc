@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/json/bounded_parse.h"
 #include "core/schema/registry.h"
 #include "mock/json_syntax.h"
 
@@ -47,6 +48,10 @@ std::optional<ApiError> parse_json_object(const Request& request, json& out) {
     return invalid_request("Unsupported Content-Type " +
                            (content_type ? "\"" + std::string(*content_type) + "\"" : std::string("(none)")) +
                            ": send the request body as JSON with \"Content-Type: application/json\".");
+  }
+  if (core::json::too_deep(request.body)) {
+    return invalid_request("Invalid JSON: the request body nests arrays and objects deeper than " +
+                           std::to_string(core::json::kMaxJsonNesting) + " levels.");
   }
   out = json::parse(request.body, nullptr, false);
   if (out.is_discarded()) {

@@ -116,6 +116,7 @@ core::Result<std::unique_ptr<Server>> Server::start(Options options) {
   http.port = options.port;
   http.max_threads = options.max_threads;
   http.keep_alive_timeout = options.keep_alive_timeout;
+  http.io_timeout = options.io_timeout;
   http.max_body_bytes = options.max_body_bytes;
   http.seed = options.seed;
 

@@ -34,6 +34,9 @@ struct Options {
   // connection beyond it waits for a free worker). bench/run.sh holds 10,000 streams at once.
   std::size_t max_threads = 16384;
   std::chrono::seconds keep_alive_timeout{2};
+  // Longest wait for the next piece of a request being read (headers or body) and for a write to
+  // progress: a client that sends half a request, or stops reading, is dropped after it.
+  std::chrono::milliseconds io_timeout{30'000};
   std::size_t max_body_bytes = 32u << 20;
   // Browser origins allowed to call the mock (CORS, docs/cors.md); "*" allows any. Empty: CORS off.
   std::vector<std::string> cors_origins;

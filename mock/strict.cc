@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json/bounded_parse.h"
 #include "core/sse/decoder.h"
 #include "core/sse/encoder.h"
 #include "mock/errors.h"
@@ -14,7 +15,7 @@ namespace {
 
 std::optional<core::Finding> check_json(const core::schema::Registry& schemas, std::string_view schema_id,
                                         std::string_view text, const std::string& where) {
-  const auto value = nlohmann::json::parse(text, nullptr, false);
+  const auto value = core::json::parse_bounded(text);
   if (value.is_discarded()) {
     return core::Finding{"mock.strict.not_json", core::Severity::error, where, "the data is not JSON",
                          "emit one JSON document"};

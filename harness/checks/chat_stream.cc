@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "core/json/bounded_parse.h"
 #include "core/schema/registry.h"
 
 namespace siraya::harness {
@@ -110,10 +111,10 @@ class ChatStreamChecker {
       add("sse.chat.after_done", at_event(e), "event after data: [DONE] (SDKs stop reading at [DONE])",
           "end the body right after data: [DONE]");
     }
-    json chunk = json::parse(e.data, nullptr, false);
+    json chunk = core::json::parse_bounded(e.data);
     if (chunk.is_discarded()) {
       if (++invalid_json_ <= 3) {
-        add("sse.chat.invalid_json", at_event(e), "data is not JSON: " + excerpt(e.data),
+        add("sse.chat.invalid_json", at_event(e), (core::json::too_deep(e.data) ? "data nests deeper than " + std::to_string(core::json::kMaxJsonNesting) + " levels" : "data is not JSON: " + excerpt(e.data)),
             "send one JSON document per event (openai SDKs throw SyntaxError on anything else)");
       }
       return;

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "core/schema/registry.h"
+#include "core/json/bounded_parse.h"
 #include "harness/checks/checks.h"
 
 namespace siraya::harness {
@@ -24,11 +25,15 @@ JsonBody check_json_body(const core::http::Response& response, std::string_view 
                             content_type ? "\"" + *content_type + "\" is not a JSON media type" : "missing",
                             "send Content-Type: application/json with every JSON body, errors included"});
   }
-  auto body = nlohmann::json::parse(response.body, nullptr, false);
+  auto body = core::json::parse_bounded(response.body);
   if (body.is_discarded()) {
     std::string head = response.body.substr(0, 80);
     out.findings.push_back({"body.invalid_json", core::Severity::error, "body",
-                            response.body.empty() ? "empty body" : "not JSON: \"" + head + "\"",
+                            response.body.empty()             ? "empty body"
+                            : core::json::too_deep(response.body) ? "nested deeper than " +
+                                                                    std::to_string(core::json::kMaxJsonNesting) +
+                                                                    " levels (not judged further)"
+                                                              : "not JSON: \"" + head + "\"",
                             "send a JSON document"});
     return out;
   }

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "core/json/bounded_parse.h"
 #include "core/schema/registry.h"
 
 namespace siraya::harness {
@@ -79,10 +80,10 @@ class MessagesStreamChecker {
                "end the stream after message_stop; Anthropic sends no [DONE]");
       return;
     }
-    json ev = json::parse(e.data, nullptr, false);
+    json ev = core::json::parse_bounded(e.data);
     if (ev.is_discarded() || !ev.is_object()) {
       add_once(ev.is_discarded() ? "sse.messages.invalid_json" : "sse.messages.not_object", e,
-               "data is not a JSON object: " + excerpt(e.data), "send one JSON object per event (messages.md §7.1)");
+               (core::json::too_deep(e.data) ? "data nests deeper than " + std::to_string(core::json::kMaxJsonNesting) + " levels" : "data is not a JSON object: " + excerpt(e.data)), "send one JSON object per event (messages.md §7.1)");
       return;
     }
     const std::string type = str_of(ev, "type");
@@ -231,7 +232,7 @@ class MessagesStreamChecker {
     block->stopped = true;
     if (!block->has_json) return;
     // An empty buffer means input {} (messages.md §7.2).
-    json input = block->partial_json.empty() ? json::object() : json::parse(block->partial_json, nullptr, false);
+    json input = block->partial_json.empty() ? json::object() : core::json::parse_bounded(block->partial_json);
     if (input.is_discarded() || !input.is_object()) {
       add("sse.messages.tool_input_json", at_event(e),
           "the input_json_delta fragments do not form a JSON object: " + excerpt(block->partial_json),

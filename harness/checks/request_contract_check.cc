@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/schema/registry.h"
+#include "core/json/bounded_parse.h"
 #include "harness/checks/checks.h"
 
 namespace siraya::harness {
@@ -87,7 +88,7 @@ class Contract {
 
   // `text` must be JSON: an object for json_object, valid against `schema` when one is given.
   void structured(const std::string& text, const json* schema, bool strict, const std::string& where) {
-    json value = json::parse(text, nullptr, false);
+    json value = core::json::parse_bounded(text);
     const std::string id = schema && !strict ? "contract.structured_output_nonstrict" : "contract.structured_output";
     if (value.is_discarded()) {
       add(id, where, "the output is not JSON: " + excerpt(text), "answer with one JSON document");
@@ -154,7 +155,7 @@ Call parse_call(std::string name, const json* arguments, std::string location) {
   Call call{std::move(name), json(), "", true, std::move(location)};
   if (arguments && arguments->is_string()) {
     call.arguments_text = arguments->get<std::string>();
-    call.arguments = json::parse(call.arguments_text, nullptr, false);
+    call.arguments = core::json::parse_bounded(call.arguments_text);
     call.parsed = !call.arguments.is_discarded();
   } else if (arguments) {
     call.arguments = *arguments;

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "core/json/bounded_parse.h"
 #include "core/schema/registry.h"
 
 namespace siraya::harness {
@@ -111,10 +112,10 @@ class ResponsesStreamChecker {
       add_once("sse.responses.after_done", e, "event after data: [DONE] (SDKs stop reading at [DONE])",
                "end the body right after data: [DONE] (responses.md §6.1)");
     }
-    json ev = json::parse(e.data, nullptr, false);
+    json ev = core::json::parse_bounded(e.data);
     if (ev.is_discarded() || !ev.is_object()) {
       add_once(ev.is_discarded() ? "sse.responses.invalid_json" : "sse.responses.not_object", e,
-               "data is not a JSON object: " + excerpt(e.data), "send one JSON object per event (responses.md §6.1)");
+               (core::json::too_deep(e.data) ? "data nests deeper than " + std::to_string(core::json::kMaxJsonNesting) + " levels" : "data is not a JSON object: " + excerpt(e.data)), "send one JSON object per event (responses.md §6.1)");
       return;
     }
     const std::string type = str_of(ev, "type");

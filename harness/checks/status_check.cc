@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "core/json/bounded_parse.h"
 #include "harness/checks/checks.h"
 
 namespace siraya::harness {
@@ -8,7 +9,7 @@ core::Findings check_status(const Expectation& expect, const core::http::Respons
   if (response.status == expect.status) return {};
   std::string what = "expected HTTP " + std::to_string(expect.status) + ", got " + std::to_string(response.status);
   // Quote the server's own explanation when it sent an error envelope.
-  auto body = nlohmann::json::parse(response.body, nullptr, false);
+  auto body = core::json::parse_bounded(response.body);
   if (!body.is_discarded() && body.is_object() && body.contains("error") && body["error"].is_object() &&
       body["error"].contains("message") && body["error"]["message"].is_string()) {
     std::string message = body["error"]["message"].get<std::string>();

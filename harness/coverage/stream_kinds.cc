@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json/bounded_parse.h"
+
 namespace siraya::harness {
 
 namespace {
@@ -45,7 +47,7 @@ std::vector<std::string> chat_chunk_kinds(const json& chunk) {
 
 std::vector<std::string> event_kinds(core::StreamDialect dialect, const core::sse::Event& event) {
   if (dialect == core::StreamDialect::none || event.data == "[DONE]") return {};
-  const json data = json::parse(event.data, nullptr, /*allow_exceptions=*/false);
+  const json data = core::json::parse_bounded(event.data);
   if (dialect == core::StreamDialect::chat) {
     auto kinds = data.is_object() ? chat_chunk_kinds(data) : std::vector<std::string>{};
     // An error chunk may also come as `event: error` (chat-completions.md §8.6).

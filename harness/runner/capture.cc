@@ -1,5 +1,6 @@
 #include "harness/runner/capture.h"
 
+#include "core/json/bounded_parse.h"
 #include "harness/suite/json_path.h"
 
 namespace siraya::harness {
@@ -18,7 +19,7 @@ std::optional<std::string> from_json(const json& root, const std::string& pointe
 }
 
 bool is_event(const core::sse::Event& e, const std::string& name, json& data) {
-  data = json::parse(e.data, nullptr, false);
+  data = core::json::parse_bounded(e.data);
   if (!e.type.empty()) return e.type == name;
   return data.is_object() && data.contains("type") && data["type"] == name;
 }

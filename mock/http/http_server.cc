@@ -29,8 +29,6 @@ namespace {
 
 constexpr int kListenBacklog = 4096;  // the kernel caps it at net.core.somaxconn
 constexpr std::size_t kKeepAliveMaxCount = 100000;  // what the Keep-Alive header announces
-constexpr std::chrono::seconds kReadTimeout{30};
-constexpr std::chrono::seconds kWriteTimeout{30};
 
 // The connection the current worker serves. httplib hands handlers and content providers no
 // socket, but one worker serves a connection from accept to close (process_and_close_socket), and
@@ -207,8 +205,8 @@ class HttplibServer final : public HttpServer {
     // announces both in its Keep-Alive header, so give it the true values.
     server_.set_keep_alive_max_count(kKeepAliveMaxCount);
     server_.set_keep_alive_timeout(static_cast<time_t>(config_.keep_alive_timeout.count()));
-    server_.set_read_timeout(kReadTimeout);
-    server_.set_write_timeout(kWriteTimeout);
+    server_.set_read_timeout(config_.io_timeout);
+    server_.set_write_timeout(config_.io_timeout);
     server_.set_payload_max_length(config_.max_body_bytes);
     const std::size_t max_threads = config_.max_threads;
     server_.new_task_queue = [max_threads] { return new PoolTaskQueue(max_threads); };

@@ -21,6 +21,7 @@ struct HttpConfig {
   int port = 0;                      // 0: the OS picks
   std::size_t max_threads = 2048;
   std::chrono::seconds keep_alive_timeout{2};
+  std::chrono::milliseconds io_timeout{30'000};  // per read and per write of one request
   std::size_t max_body_bytes = 32u << 20;
   std::uint64_t seed = 0;            // request ids are a function of (seed, request counter)
 };

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json/bounded_parse.h"
 #include "mock/faults/forced_status.h"
 #include "mock/limits/provider_routing.h"
 
@@ -16,7 +17,7 @@ ResponsePlan answer(const ApiError& error, const core::Endpoint& endpoint, const
                     const json& metadata = json()) {
   ResponsePlan plan = faults::endpoint_error_plan(error, endpoint, request.request_id);
   if (metadata.is_object()) {
-    json body = json::parse(plan.body, nullptr, false);
+    json body = core::json::parse_bounded(plan.body);
     if (body.is_object() && body.contains("error") && body["error"].is_object()) {
       body["error"]["metadata"] = metadata;
       plan.body = body.dump();
@@ -71,7 +72,7 @@ std::optional<ResponsePlan> admit(Limits* limits, const Catalog& catalog, const 
   // Without a configuration only a `provider` object matters: skip the parse when there is none.
   const bool wanted = limits || request.body.find("\"provider\"") != std::string::npos;
   if (request.method == "POST" && wanted) {
-    body = json::parse(request.body, nullptr, false);
+    body = core::json::parse_bounded(request.body);
     if (body.is_object()) {
       if (auto it = body.find("model"); it != body.end() && it->is_string()) {
         admission.model = catalog.find(it->get_ref<const std::string&>());

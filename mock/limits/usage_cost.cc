@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json/bounded_parse.h"
+
 namespace siraya::mock::limits {
 namespace {
 
@@ -37,7 +39,7 @@ Usage usage_of(const ResponsePlan& plan) {
   if (plan.usage) return Usage{plan.usage->input_tokens, plan.usage->output_tokens};
   Usage usage;
   if (!plan.streaming) {
-    const json body = json::parse(plan.body, nullptr, false);
+    const json body = core::json::parse_bounded(plan.body);
     if (!body.is_discarded()) merge_usage(body, usage, 0);
     return usage;
   }
@@ -49,7 +51,7 @@ Usage usage_of(const ResponsePlan& plan) {
       const std::string_view line = rest.substr(0, end);
       rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
       if (line.substr(0, 5) != "data:") continue;
-      const json data = json::parse(line.substr(line.size() > 5 && line[5] == ' ' ? 6 : 5), nullptr, false);
+      const json data = core::json::parse_bounded(line.substr(line.size() > 5 && line[5] == ' ' ? 6 : 5));
       if (!data.is_discarded()) merge_usage(data, usage, 0);
     }
   }

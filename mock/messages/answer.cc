@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/json/bounded_parse.h"
 #include "mock/chat/answer.h"
 #include "mock/generation/hash.h"
 #include "mock/generation/ids.h"
@@ -65,7 +66,7 @@ MessageAnswer answer(const MessagesRequest& request) {
   if (!a.tool_calls.empty()) {
     // One tool_use block per call: several when parallel tool use is allowed (messages.md §4).
     for (const chat::ToolCall& call : a.tool_calls) {
-      auto input = nlohmann::json::parse(call.arguments, nullptr, false);
+      auto input = core::json::parse_bounded(call.arguments);
       if (!input.is_object()) input = nlohmann::json::object();  // messages.md §4: input is an object
       Block block;
       block.type = BlockType::tool_use;

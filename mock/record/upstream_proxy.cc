@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/json/bounded_parse.h"
 #include "core/http/client.h"
 #include "mock/record/event_splitter.h"
 #include "mock/record/fixture_writer.h"
@@ -178,7 +179,7 @@ class Proxy final : public UpstreamProxy {
       exchange.path = request.path + (request.query.empty() ? "" : "?" + request.query);
     }
     auto redactor = std::make_shared<Redactor>(request);
-    if (record) exchange.body = redactor->apply(nlohmann::json::parse(request.body, nullptr, false));
+    if (record) exchange.body = redactor->apply(core::json::parse_bounded(request.body));
     if (exchange.body.is_discarded()) exchange.body = nullptr;
 
     std::thread thread([this, relay, recorder, redactor, record, started, upstream = std::move(upstream),

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json/bounded_parse.h"
 #include "mock/errors.h"
 #include "mock/faults/forced_status.h"
 #include "mock/generation/hash.h"
@@ -19,7 +20,7 @@ bool is_generative(std::string_view endpoint) {
 // the message replaced by the rule's own or by one naming the rule.
 ResponsePlan rule_error(const Rule& rule, const core::Endpoint& endpoint, const Request& request) {
   ResponsePlan plan = faults::forced_status_plan(rule.reply.directives, endpoint, request.request_id);
-  nlohmann::json body = nlohmann::json::parse(plan.body, nullptr, false);
+  nlohmann::json body = core::json::parse_bounded(plan.body);
   if (!body.is_discarded() && body.contains("error") && body["error"].is_object()) {
     body["error"]["message"] = rule.reply.error_message.value_or(
         faults::status_message(*rule.reply.directives.status) + " (scripted by rule \"" + rule.name + "\")");
@@ -35,7 +36,7 @@ std::optional<ResponsePlan> apply_rules(const RuleStore& store, bool strict, dou
                                         std::optional<faults::Control>& control, Scripted& scripted) {
   scripted.snapshot = store.current();
   if (scripted.snapshot->rules.empty() && !strict) return std::nullopt;
-  const nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+  const nlohmann::json body = core::json::parse_bounded(request.body);
   const Conversation conversation = read_conversation(endpoint.name, body);
   const MatchInput input{endpoint.name, request, conversation, body};
   scripted.rule = find_rule(*scripted.snapshot, input);
