@@ -26,7 +26,10 @@ WARMUP=2            # one discarded wrk run per server before measuring
 CONNS=(1 16 64 256)
 STREAM_RUNS=20
 FLOOD_STREAMS=10000       # concurrent streams (issue target: 10,000 with memory under 1 GiB)
-FLOOD_INTERVAL_MS=50      # pause between the 100 events (>= 4.95 s a stream), so every stream is still open when the last starts
+# Pause between the 100 events (>= 19.8 s a stream), so every stream is still open when the last
+# starts. 10,000 streams at 200 ms are 50,000 events/s; at 50 ms (200,000 events/s) two cores are
+# saturated by the events alone and the figure measures the CPU, not how many streams fit.
+FLOOD_INTERVAL_MS=200
 FLOOD_DEADLINE_S=120
 START_RUNS=10
 HARNESS_RUNS=3
@@ -624,7 +627,7 @@ REPORT=$TMP/report.md
   echo "| p99 < 10 ms at 16-64 connections | max p99 $(us_to_ms "$MAX_P99") ms | $(met "$MAX_P99 < 10000") |"
   echo "| no errors and no starved connection at 16-64 connections | $ERR_1664 | $(met "$ERR_1664 == 0") |"
   echo "| start-up to first response < 50 ms | median $(s_to_ms "$ST_MED") ms | $(met "$ST_N > 0 && $ST_MED < 0.05") |"
-  echo "| bundled suites against the embedded mock < 3 s | --jobs 1: $(s_to_ms "${H_MED[1]}") ms, exit ${H_RC[1]} | $(met "${H_RC[1]} == 0 && ${H_MED[1]} < 3") |"
+  echo "| bundled suites against the embedded mock < 3 s (the default --jobs 4, as the README's command runs them) | --jobs 4: $(s_to_ms "${H_MED[4]}") ms, exit ${H_RC[4]} (--jobs 1: $(s_to_ms "${H_MED[1]}") ms) | $(met "${H_RC[4]} == 0 && ${H_MED[4]} < 3") |"
   echo "| 10,000 concurrent streams, memory < 1 GiB | ${FLOOD[completed]:-0} of $FLOOD_STREAMS completed, ${FLOOD[peak_open]:-0} open at once, peak $(kib_to_mib "${FLOOD[hwm_kib]:-0}") MiB | $(met "$FLOOD_STREAMS >= 10000 && ${FLOOD[completed]:-0} == $FLOOD_STREAMS && ${FLOOD[peak_open]:-0} == $FLOOD_STREAMS && ${FLOOD[hwm_kib]:-0} < 1048576") |"
   echo
   echo "## Anomalies"

@@ -232,7 +232,14 @@ Result<Response> HttplibClient::send(const Request& request, Mode mode) {
     return true;
   };
   bool cancelled = false;
+  bool too_large = false;
+  std::uint64_t received = 0;
   req.content_receiver = [&](const char* data, size_t size, uint64_t, uint64_t) {
+    received += size;
+    if (received > options_.max_body_bytes) {
+      too_large = true;
+      return false;
+    }
     if (mode == Mode::streaming && request.on_chunk) {
       if (!request.on_chunk(std::string_view(data, size), watchdog->elapsed())) {
         cancelled = true;
@@ -257,6 +264,11 @@ Result<Response> HttplibClient::send(const Request& request, Mode mode) {
   // A fired limit wins even over a reported success: stopping a close-delimited body looks like
   // its end to httplib.
   if (fired) return Unexpected<Error>(timeout_error(*fired, limits, attempt));
+  if (too_large) {
+    return fail("http.too_large",
+                "the response body passed " + std::to_string(options_.max_body_bytes) + " bytes; the rest was not read",
+                attempt.location, "raise the limit (--max-response-bytes) if an answer this large is expected");
+  }
   if (cancelled) return fail("http.cancelled", "the request was abandoned while its body arrived", attempt.location, "");
   const bool truncated = !ok && error == httplib::Error::Read && attempt.progress.headers;
   if (!ok && !(truncated && request.keep_truncated)) {

@@ -4,6 +4,7 @@
 // arrival time exactly as read from the socket (never a library SSE client that hides framing).
 // Transport problems (connect, TLS, timeouts) come back as Errors, never as findings.
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -30,6 +31,9 @@ struct ClientOptions {
   std::optional<std::string> ca_file;  // PEM bundle; default: the system's trust store
   bool insecure = false;               // skip certificate verification (explicit opt-in only)
   Timeouts timeouts;
+  // A body that grows past this is abandoned with http.too_large: a server that sends without
+  // end cannot take the memory of the machine (bodies are kept whole for the checks).
+  std::size_t max_body_bytes = std::size_t{256} << 20;
 };
 
 struct Request {
@@ -78,7 +82,7 @@ enum class Mode { buffered, streaming };
 
 // Error ids: http.bad_url, http.bad_request (method or header not sendable), http.connect,
 // http.tls, http.timeout.connect, http.timeout.first_byte, http.timeout.idle,
-// http.timeout.total, http.read, http.write, http.cancelled, http.error (anything else the transport reports).
+// http.timeout.total, http.too_large, http.read, http.write, http.cancelled, http.error (anything else the transport reports).
 // The first_byte and total limits, Chunk::arrival and Response::first_byte/total count from the
 // start of the request, connect and TLS handshake included. Bodies are never decompressed and no
 // Accept-Encoding is added: the bytes are the server's.

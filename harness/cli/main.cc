@@ -163,6 +163,11 @@ int main(int argc, char** argv) {
   run->add_option("--header,-H", command.headers, "Add NAME: VALUE to every request that lacks that header (repeatable); credential-like values are redacted");
   run->add_option("--ca-file", command.ca_file, "PEM file of CAs to trust for HTTPS")->check(CLI::ExistingFile);
   run->add_flag("--insecure", command.insecure, "Do not verify TLS certificates");
+  run->add_option("--max-response-bytes", command.max_response_bytes,
+                  "Abandon a response body larger than this (error http.too_large), so that a server that sends "
+                  "without end cannot fill the memory")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 40));
   run->add_option("--junit", command.junit_path, "Also write a JUnit XML report to this file");
   run->add_option("--json", command.json_path, "Also write a JSON report (schemas/harness/report.schema.json) to this file");
   run->add_option("--markdown", command.markdown_path, "Also write a GitHub-flavoured Markdown summary to this file");

@@ -41,6 +41,7 @@ struct RunCommand {
   std::vector<std::string> headers;      // "NAME: VALUE", added to every request
   std::string ca_file;
   bool insecure = false;
+  std::size_t max_response_bytes = std::size_t{256} << 20;  // a larger body is abandoned (http.too_large)
   std::string junit_path;
   std::string json_path;
   std::string markdown_path;

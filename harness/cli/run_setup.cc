@@ -101,6 +101,7 @@ core::Result<RunOptions> run_options(const RunCommand& command, const Target& ta
   options.client.timeouts.idle = std::chrono::milliseconds(command.idle_timeout_ms);
   options.client.timeouts.total = std::chrono::milliseconds(command.timeout_ms);
   options.client.insecure = command.insecure;
+  options.client.max_body_bytes = command.max_response_bytes;
   if (!command.ca_file.empty()) options.client.ca_file = command.ca_file;
   options.headers = std::move(*headers);
   options.retry.retries = command.retries;
