@@ -1,6 +1,7 @@
 // siraya-mock: serves the gateway API from a deterministic fake (mock/server.h).
 // Exit codes: 0 after a clean shutdown on SIGINT/SIGTERM, 1 when the server cannot start,
-// 2 for bad options (including an unreadable keys file, schemas folder, catalog or configuration file).
+// 2 for bad options (including an unreadable keys file, schemas folder, catalog or configuration file,
+// or TLS certificate or key).
 #include <pthread.h>
 #include <signal.h>
 
@@ -57,6 +58,11 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
   app.add_option("--seed", options.seed, "Seed of all generated content")->capture_default_str();
+  auto* tls_cert = app.add_option("--tls-cert", options.tls_cert_file,
+                                  "Serve HTTPS with this PEM certificate chain (server certificate first; docs/tls.md)");
+  auto* tls_key = app.add_option("--tls-key", options.tls_key_file, "The PEM private key of --tls-cert");
+  tls_cert->needs(tls_key);
+  tls_key->needs(tls_cert);
   std::int64_t fixed_clock = 0;
   auto* clock_option = app.add_option("--clock", fixed_clock,
                                       "Stamp every created/created_at with these Unix seconds instead of the real time, "
@@ -196,9 +202,13 @@ int main(int argc, char** argv) {
     // A bad --catalog, rules file, configuration (a model name the catalog lacks) or --upstream /
     // --record-to is a bad option.
     const std::string& id = server.error().id;
-    return id == "mock.catalog" || id == "mock.rules" || id == "mock.config" || id == "mock.upstream" ? 2 : 1;
+    return id == "mock.catalog" || id == "mock.rules" || id == "mock.config" || id == "mock.upstream" ||
+                   id == "mock.tls"
+               ? 2
+               : 1;
   }
-  std::printf("siraya-mock listening on http://%s:%d (seed %llu)\n", host.c_str(), (*server)->port(),
+  const char* scheme = (*server)->base_url().starts_with("https:") ? "https" : "http";
+  std::printf("siraya-mock listening on %s://%s:%d (seed %llu)\n", scheme, host.c_str(), (*server)->port(),
               static_cast<unsigned long long>(seed));
   std::fflush(stdout);
 

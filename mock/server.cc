@@ -10,6 +10,7 @@
 #include "mock/context.h"
 #include "mock/rules/rule_loader.h"
 #include "mock/http/http_server.h"
+#include "mock/http/tls_context.h"
 #include "mock/router.h"
 
 namespace siraya::mock {
@@ -36,8 +37,8 @@ core::Result<void> check_schemas(const core::schema::Registry& schemas, bool str
 
 class ServerImpl final : public Server {
  public:
-  ServerImpl(std::unique_ptr<Router> router, std::string host)
-      : router_(std::move(router)), host_(std::move(host)) {}
+  ServerImpl(std::unique_ptr<Router> router, std::string host, bool tls)
+      : router_(std::move(router)), host_(std::move(host)), tls_(tls) {}
   ~ServerImpl() override { stop(); }
 
   void attach(std::unique_ptr<HttpServer> http) { http_ = std::move(http); }
@@ -45,7 +46,7 @@ class ServerImpl final : public Server {
   int port() const override { return http_->port(); }
   std::string base_url() const override {
     const bool ipv6 = host_.find(':') != std::string::npos;
-    return "http://" + (ipv6 ? "[" + host_ + "]" : host_) + ":" + std::to_string(port()) + "/v1";
+    return (tls_ ? "https://" : "http://") + (ipv6 ? "[" + host_ + "]" : host_) + ":" + std::to_string(port()) + "/v1";
   }
 
   void stop() override {
@@ -63,6 +64,7 @@ class ServerImpl final : public Server {
  private:
   std::unique_ptr<Router> router_;
   std::string host_;
+  bool tls_;
   std::unique_ptr<HttpServer> http_;
   std::mutex mutex_;
   std::condition_variable stopped_cv_;
@@ -112,6 +114,11 @@ core::Result<std::unique_ptr<Server>> Server::start(Options options) {
   }
 
   HttpConfig http;
+  if (!options.tls_cert_file.empty() || !options.tls_key_file.empty()) {
+    auto tls = TlsContext::load(options.tls_cert_file, options.tls_key_file);
+    if (!tls) return core::Unexpected<core::Error>(tls.error());
+    http.tls = *tls;
+  }
   http.host = options.host;
   http.port = options.port;
   http.max_threads = options.max_threads;
@@ -123,7 +130,7 @@ core::Result<std::unique_ptr<Server>> Server::start(Options options) {
   context.options = std::move(options);
   auto router = std::make_unique<Router>(std::move(context));
   const Router* routing = router.get();
-  auto server = std::make_unique<ServerImpl>(std::move(router), http.host);
+  auto server = std::make_unique<ServerImpl>(std::move(router), http.host, http.tls != nullptr);
   auto bound = HttpServer::bind(http, [routing](const Request& request) { return routing->handle(request); });
   if (!bound) return core::Unexpected<core::Error>(bound.error());
   std::unique_ptr<HttpServer> http_server = std::move(*bound);

@@ -25,6 +25,10 @@ namespace siraya::mock {
 struct Options {
   std::string host = "127.0.0.1";
   int port = 8080;                 // 0: the OS picks a free port; read it back with port()
+  // HTTPS (--tls-cert, --tls-key; docs/tls.md): the PEM certificate chain and private key, both
+  // or neither; empty: plain HTTP.
+  std::string tls_cert_file;
+  std::string tls_key_file;
   std::uint64_t seed = 0;          // content is a pure function of (seed, request)
   // Fixed Unix time for every generated timestamp (--clock); nullopt: the real clock.
   std::optional<std::int64_t> fixed_clock;
@@ -77,13 +81,14 @@ class Server {
  public:
   // Binds and starts serving on background threads; returns once the socket accepts
   // connections, so callers never sleep waiting for readiness. Error ids: mock.bind, mock.schemas,
+  // mock.tls (a missing, unreadable or mismatched --tls-cert / --tls-key file),
   // mock.catalog, mock.rules, mock.config (a model name of the configuration the catalog lacks),
   // mock.upstream (a bad --upstream URL or --record-to folder).
   static core::Result<std::unique_ptr<Server>> start(Options options);
   virtual ~Server() = default;
 
   virtual int port() const = 0;
-  virtual std::string base_url() const = 0;  // "http://127.0.0.1:<port>/v1"
+  virtual std::string base_url() const = 0;  // "http://127.0.0.1:<port>/v1" (https:// with TLS)
   virtual void stop() = 0;                   // idempotent; in-flight streams are ended
   virtual void wait() = 0;                   // blocks until stop() has finished
 };

@@ -19,6 +19,7 @@
 
 #include "mock/errors.h"
 #include "mock/http/socket_stream.h"
+#include "mock/http/tls_stream.h"
 #include "mock/generation/ids.h"
 #include "mock/messages/error_body.h"
 #include "mock/path_normalization.h"
@@ -62,6 +63,9 @@ class TunedServer : public httplib::Server {
       : keep_alive_ms_(static_cast<int>(std::chrono::milliseconds(keep_alive_timeout).count())) {}
 
   bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
+
+  // Serve HTTPS with this identity (before the server starts); nullptr: plain HTTP.
+  void set_tls(std::shared_ptr<const TlsContext> tls) { tls_ = std::move(tls); }
 
   // Waits `duration` unless the server stops or the client leaves first (false then). Waits in
   // poll() for POLLRDHUP, which both the client's FIN and close_listener's shutdown(SHUT_RD)
@@ -110,13 +114,15 @@ class TunedServer : public httplib::Server {
     t_connection = sock;
     int yes = 1;  // perf-notes.md §1: no 40 ms delayed-ACK stall per response
     ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
-    SocketStream stream(sock, static_cast<int>(read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000),
-                        static_cast<int>(write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000));
-    bool ok = true;
-    while (ok && stream.wait_for_request(keep_alive_ms_)) {
-      bool connection_closed = false;
-      ok = process_request(stream, stopping_.load(), connection_closed, nullptr) && !connection_closed &&
-           !stopping_.load();
+    const int read_ms = static_cast<int>(read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000);
+    const int write_ms = static_cast<int>(write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000);
+    bool ok = false;
+    if (tls_) {
+      // The handshake runs on this worker; stop() wakes it like an idle connection.
+      if (auto stream = TlsStream::accept(*tls_, sock, read_ms, write_ms)) ok = serve_requests(*stream);
+    } else {
+      SocketStream stream(sock, read_ms, write_ms);
+      ok = serve_requests(stream);
     }
     {
       std::lock_guard lock(connections_mutex_);
@@ -127,7 +133,20 @@ class TunedServer : public httplib::Server {
     return ok;
   }
 
+  // The requests of one keep-alive connection, until it closes, fails or the server stops.
+  template <class Connection>
+  bool serve_requests(Connection& stream) {
+    bool ok = true;
+    while (ok && stream.wait_for_request(keep_alive_ms_)) {
+      bool connection_closed = false;
+      ok = process_request(stream, stopping_.load(), connection_closed, nullptr) && !connection_closed &&
+           !stopping_.load();
+    }
+    return ok;
+  }
+
   const int keep_alive_ms_;
+  std::shared_ptr<const TlsContext> tls_;  // nullptr: plain HTTP
   std::atomic<bool> stopping_{false};
   std::mutex connections_mutex_;
   std::unordered_set<int> connections_;
@@ -198,6 +217,7 @@ class HttplibServer final : public HttpServer {
 
  private:
   void configure() {
+    server_.set_tls(config_.tls);
     server_.set_socket_options(socket_options);
     server_.set_tcp_nodelay(true);  // perf-notes.md §1: no 40 ms delayed-ACK stall per response
     // TunedServer's connection loop enforces the keep-alive timeout and no request count (the

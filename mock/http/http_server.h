@@ -16,6 +16,8 @@
 
 namespace siraya::mock {
 
+class TlsContext;  // mock/http/tls_context.h
+
 struct HttpConfig {
   std::string host = "127.0.0.1";
   int port = 0;                      // 0: the OS picks
@@ -24,6 +26,7 @@ struct HttpConfig {
   std::chrono::milliseconds io_timeout{30'000};  // per read and per write of one request
   std::size_t max_body_bytes = 32u << 20;
   std::uint64_t seed = 0;            // request ids are a function of (seed, request counter)
+  std::shared_ptr<const TlsContext> tls;  // HTTPS with this identity; nullptr: plain HTTP
 };
 
 class HttpServer {
