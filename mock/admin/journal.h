@@ -17,7 +17,8 @@
 
 namespace siraya::mock::admin {
 
-// Headers whose values are replaced by "[redacted]" in the journal.
+// Headers whose values are replaced by "[redacted]" in the journal, and removed from the rest of
+// the entry: names containing authorization, key, token, secret, cookie or password.
 bool is_secret_header(std::string_view lower_name);
 
 struct JournalEntry {

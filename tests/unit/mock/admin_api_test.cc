@@ -66,6 +66,30 @@ TEST_F(AdminApiTest, JournalKeepsTheLastRequestsWithKeysRedacted) {
   EXPECT_TRUE(last["rule"].is_null());
 }
 
+TEST_F(AdminApiTest, JournalRedactsCredentialsWhereverTheyAppear) {
+  auto headers = auth_headers();
+  headers.emplace("x-org-token", "org-token-1234");
+  headers.emplace("x-team", "platform");
+  const std::string prompt = std::string("Repeat ") + kKey + " and org-token-1234";
+  ASSERT_EQ(post_chat(client(), chat_request(prompt), headers)->status, 200);
+  // A body cut at 64 KiB keeps no part of a key it was cut across.
+  // The body is {"messages":[{"content":"<filler><key>"...: the key starts 5 bytes before the cut.
+  const std::string filler(64 * 1024 - std::string(R"({"messages":[{"content":")").size() - 5, 'a');
+  ASSERT_EQ(post_chat(client(), chat_request(filler + kKey), headers)->status, 200);
+
+  const json journal = json_of(client().Get("/__admin/requests", admin_headers()));
+  ASSERT_EQ(journal["data"].size(), 2u) << journal.dump();
+  const json& first = journal["data"][0];
+  EXPECT_EQ(first["headers"]["x-org-token"], "[redacted]") << "a header whose name says token";
+  EXPECT_EQ(first["headers"]["x-team"], "platform");
+  EXPECT_EQ(first["body"]["messages"][0]["content"], "Repeat [redacted] and [redacted]");
+  const json& cut = journal["data"][1];
+  EXPECT_TRUE(cut["body_truncated"].get<bool>());
+  const std::string body = cut["body"].get<std::string>();
+  EXPECT_EQ(body.size(), 64u * 1024);
+  EXPECT_EQ(body.substr(body.size() - 5), "[reda") << "not sk-te, the key's first bytes";
+}
+
 TEST_F(AdminApiTest, RulesLoadAtRunTimeAndResetRestoresTheStartupRules) {
   const json rules = {{"version", 1},
                       {"rules", {{{"name", "pong"}, {"when", {{"user_text", "ping"}}}, {"reply", {{"text", "pong"}}}}}}};
