@@ -4,57 +4,9 @@
 #include <chrono>
 
 #include "core/json/bounded_parse.h"
+#include "mock/redactor.h"
 
 namespace siraya::mock::admin {
-namespace {
-
-constexpr std::string_view kRedacted = "[redacted]";
-// Shorter values are no secrets worth hunting for ("Bearer" alone, "1"): replacing them
-// everywhere would mangle the entry.
-constexpr std::size_t kShortestSecret = 6;
-
-void add_secret(std::vector<std::string>& secrets, std::string_view value) {
-  const auto begin = value.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) return;
-  const auto end = value.find_last_not_of(" \t");
-  value = value.substr(begin, end - begin + 1);
-  if (value.size() >= kShortestSecret) secrets.emplace_back(value);
-}
-
-// The credentials `request` carries: the values of its secret headers, and the token after the
-// scheme ("Bearer sk-..."), which is what a body or an error message would quote. Longest first,
-// so that no secret is cut by a shorter one.
-std::vector<std::string> secrets_of(const Request& request) {
-  std::vector<std::string> secrets;
-  for (const auto& [name, value] : request.headers) {
-    if (!is_secret_header(name)) continue;
-    add_secret(secrets, value);
-    if (const auto space = value.find(' '); space != std::string::npos) {
-      add_secret(secrets, std::string_view(value).substr(space + 1));
-    }
-  }
-  std::sort(secrets.begin(), secrets.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  return secrets;
-}
-
-std::string scrub(std::string text, const std::vector<std::string>& secrets) {
-  for (const auto& secret : secrets) {
-    for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + kRedacted.size())) {
-      text.replace(at, secret.size(), kRedacted);
-    }
-  }
-  return text;
-}
-
-}  // namespace
-
-bool is_secret_header(std::string_view n) {
-  for (std::string_view word : {"authorization", "key", "token", "secret", "cookie", "password"}) {
-    if (n.find(word) != std::string_view::npos) return true;
-  }
-  return false;
-}
 
 void Journal::record(const Request& request, const ResponsePlan& plan, std::string_view rule) {
   if (capacity_ == 0) return;
@@ -66,14 +18,13 @@ void Journal::record(const Request& request, const ResponsePlan& plan, std::stri
   e.request_id = request.request_id;
   // The request's credentials are redacted wherever they appear: a client that quotes its key in
   // a prompt must not find it in the journal.
-  const std::vector<std::string> secrets = secrets_of(request);
+  const Redactor redactor(request);
   for (const auto& [name, value] : request.headers) {
-    e.headers.emplace_back(name, is_secret_header(name) ? std::string(kRedacted) : scrub(value, secrets));
+    e.headers.emplace_back(name, is_credential_header(name) ? std::string(kRedacted) : redactor.apply(value));
   }
   e.body_truncated = request.body.size() > kMaxBody;
-  // Scrubbed before the cut, so that no secret is kept in part at the end of a truncated body.
-  const std::size_t longest = secrets.empty() ? 0 : secrets.front().size();
-  e.body = scrub(request.body.substr(0, kMaxBody + longest), secrets).substr(0, kMaxBody);
+  // Redacted before the cut, so that no secret is kept in part at the end of a truncated body.
+  e.body = redactor.apply(request.body.substr(0, kMaxBody + redactor.longest())).substr(0, kMaxBody);
   e.status = plan.status;
   e.streaming = plan.streaming;
   e.rule = rule;

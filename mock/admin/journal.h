@@ -1,6 +1,6 @@
 #pragma once
 // The request journal of the admin API (docs/admin-api.md): the last `capacity` requests the
-// mock answered, oldest first, with credentials redacted. Thread-safe.
+// mock answered, oldest first, with credentials redacted (mock/redactor.h). Thread-safe.
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -16,10 +16,6 @@
 #include "mock/http/response_plan.h"
 
 namespace siraya::mock::admin {
-
-// Headers whose values are replaced by "[redacted]" in the journal, and removed from the rest of
-// the entry: names containing authorization, key, token, secret, cookie or password.
-bool is_secret_header(std::string_view lower_name);
 
 struct JournalEntry {
   std::uint64_t seq = 0;    // 1, 2, ... since the start or the last reset

@@ -1,5 +1,6 @@
 #include "mock/record/upstream_proxy.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -12,7 +13,7 @@
 #include "core/http/client.h"
 #include "mock/record/event_splitter.h"
 #include "mock/record/fixture_writer.h"
-#include "mock/record/redactor.h"
+#include "mock/redactor.h"
 
 namespace siraya::mock::record {
 namespace {
@@ -136,7 +137,8 @@ class Recorder {
 
  private:
   void add_event(std::string data, nanoseconds at) {
-    reply_.events.push_back(rules::RecordedEvent{duration_cast<milliseconds>(at - last_), std::move(data)});
+    reply_.events.push_back(rules::RecordedEvent{std::max(milliseconds{0}, duration_cast<milliseconds>(at - last_)),
+                                                 std::move(data)});
     last_ = at;
   }
   rules::RecordedReply reply_;
@@ -164,8 +166,10 @@ class Proxy final : public UpstreamProxy {
       relay->headers = headers;
       relay->cv.notify_all();
     };
-    upstream.on_chunk = [relay, recorder, record](std::string_view bytes, nanoseconds at) {
-      if (record) recorder->chunk(bytes, at);
+    // Times come from one clock: the client's chunk arrival times count from its own start, which
+    // is a little later than `started`.
+    upstream.on_chunk = [relay, recorder, record, started](std::string_view bytes, nanoseconds) {
+      if (record) recorder->chunk(bytes, std::chrono::steady_clock::now() - started);
       std::lock_guard lock(relay->mu);
       if (relay->cancelled) return false;
       relay->chunks.emplace_back(bytes);

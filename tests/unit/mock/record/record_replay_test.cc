@@ -230,7 +230,7 @@ TEST_F(RecordReplayTest, CredentialsNeverReachAFixture) {
     EXPECT_EQ(text.find(secret), std::string::npos) << f;
   }
   const json fixture = json::parse(read_file(files[0]));
-  EXPECT_EQ(fixture["rules"][0]["when"]["body"]["equals"]["messages"][0]["content"], "My key is [REDACTED], keep it safe.");
+  EXPECT_EQ(fixture["rules"][0]["when"]["body"]["equals"]["messages"][0]["content"], "My key is [redacted], keep it safe.");
 }
 
 TEST_F(RecordReplayTest, UnrecordedRequestsFallBackAsRulesDo) {

@@ -1,9 +1,9 @@
-#include "mock/record/redactor.h"
+#include "mock/redactor.h"
 
 #include <algorithm>
 #include <cctype>
 
-namespace siraya::mock::record {
+namespace siraya::mock {
 namespace {
 
 std::string lower(std::string_view text) {
@@ -74,4 +74,4 @@ nlohmann::json Redactor::apply(nlohmann::json value) const {
   return value;
 }
 
-}  // namespace siraya::mock::record
+}  // namespace siraya::mock
