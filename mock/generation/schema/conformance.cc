@@ -94,6 +94,7 @@ std::optional<std::string> Conformance::violation(const json& value, const Node&
 }
 
 std::optional<std::string> Conformance::check(const json& v, const json& s, const std::string& at, int depth) {
+  ++checks_;
   if (depth > kMaxDepth) return at;
   if (s.is_boolean()) return s.get<bool>() ? std::nullopt : std::optional<std::string>(at);
   if (!s.is_object()) return std::nullopt;

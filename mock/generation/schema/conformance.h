@@ -27,6 +27,9 @@ class Conformance {
   std::optional<std::string> violation(const nlohmann::json& value, const Node& node);
   bool conforms(const nlohmann::json& value, const Node& node) { return !violation(value, node); }
 
+  // Schema nodes checked so far: the generator's work budget counts them (generator.h, kMaxChecks).
+  std::size_t checks() const { return checks_; }
+
   // ECMAScript search (JSON Schema patterns are unanchored); false when the regex engine gives up.
   bool matches(const std::string& pattern, const std::string& text);
 
@@ -43,6 +46,7 @@ class Conformance {
   // (schema, value) pairs being checked through `$ref`s: meeting one again means a reference
   // loop that consumed nothing ({"allOf": [{"$ref": "#"}]}), which adds no constraint.
   std::vector<std::pair<const nlohmann::json*, const nlohmann::json*>> ref_stack_;
+  std::size_t checks_ = 0;
 };
 
 // Whether `value` is an instance of the JSON Schema type name (integers are numbers; a float with

@@ -32,6 +32,7 @@ inline constexpr int kMinimalRefs = 3;
 inline constexpr int kMaxDepth = 40;
 inline constexpr std::size_t kMaxItems = 1000;       // minItems / minProperties beyond: schema.too_large
 inline constexpr std::size_t kMaxSteps = 5000;       // generation work (values, branches, attempts) per instance
+inline constexpr std::size_t kMaxChecks = 100000;    // schema nodes checked by Conformance per instance
 inline constexpr std::size_t kMaxTextBytes = 1 << 20;  // string bytes in one instance
 
 using Conj = std::vector<Node>;

@@ -261,6 +261,21 @@ TEST(JsonInstance, HostileSchemasFailFastAndBounded) {
   EXPECT_TRUE(r.error().id == "schema.too_large" || r.error().id == "schema.unsatisfiable") << r.error().to_string();
 }
 
+TEST(JsonInstance, ConformanceChecksCountAgainstTheBudget) {
+  // Found by fuzzing (fuzz/regressions/schema_generator/recursive_oneof_always_ambiguous.json):
+  // the oneOf branches hold no keyword (misspelt), so both always match and "exactly one" never
+  // holds; with recursive items every retry re-checked whole subtrees, millions of checks inside
+  // the step budget. The check budget ends it with schema.too_large instead.
+  const json schema = json::parse(R"({"$defs":{"item":{"oneOf":[{"requirEd":["action"]},{"requir!d":["submenu"]}],
+    "properties":{"action":{"type":"string"},"label":{"type":"string"},"submenu":{"items":{"$ref":"#/$defs/item"},"type":"array"}},
+    "required":["label"],"ty1e":"object"}},"properties":{"menu":{"items":{"$ref":"#/$defs/item"},"type":"array"}},
+    "required":["menu"],"type":"object"})");
+  const auto checked = check_schema(schema);
+  ASSERT_FALSE(checked);
+  EXPECT_EQ(checked.error().id, "schema.too_large") << checked.error().to_string();
+  EXPECT_NE(checked.error().message.find("schema checks"), std::string::npos) << checked.error().message;
+}
+
 TEST(JsonInstance, CheckedSchemasAlwaysGenerate) {
   // Only 0 and 3 satisfy this and `not` is verified, not constructed: some draws miss, and those
   // fall back to the instance check_schema verified.
