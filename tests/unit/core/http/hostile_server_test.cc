@@ -155,7 +155,8 @@ TEST(HostileServer, ABodyLargerThanTheLimitIsAbandoned) {
 TEST(HostileServer, GarbageInsteadOfHttpIsAnError) {
   RawServer server([](int fd, const std::atomic<bool>&) {
     read_request_head(fd);
-    send_text(fd, std::string("\x00\xff\xfeSSH-2.0-not-http\r\n\r\n\x01\x02", 28));
+    static constexpr char kGarbage[] = "\x00\xff\xfeSSH-2.0-not-http\r\n\r\n\x01\x02";
+    send_text(fd, std::string_view(kGarbage, sizeof(kGarbage) - 1));
   });
   const auto result = get(server, kTight);
   ASSERT_FALSE(result);

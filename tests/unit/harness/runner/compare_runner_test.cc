@@ -65,13 +65,16 @@ struct TwoTargets {
     compare.variables.set("api_key", "sk-other-secret", /*secret=*/true);
     options.compare = compare;
   }
+  // The suites stay alive with the fixture: the recorded results point into them.
   RunSummary run(std::vector<Suite> suites) {
+    suites_ = std::move(suites);
     Variables vars;
     vars.set("api_key", "sk-base-secret", /*secret=*/true);
-    auto summary = Runner(options, schemas(), vars).run(suites, {&recorder});
+    auto summary = Runner(options, schemas(), vars).run(suites_, {&recorder});
     EXPECT_TRUE(summary);
     return summary ? *summary : RunSummary{};
   }
+  std::vector<Suite> suites_;
 };
 
 auto ok = [](const core::http::Request&, std::size_t) { return json_response(200, "{}"); };
