@@ -9,17 +9,10 @@
 #include <cerrno>
 #include <cstring>
 
+#include "mock/http/socket_wait.h"
+
 namespace siraya::mock {
 namespace {
-
-bool poll_for(int sock, short events, int timeout_ms) {
-  pollfd p{sock, events, 0};
-  for (;;) {
-    const int n = ::poll(&p, 1, timeout_ms);
-    if (n < 0 && errno == EINTR) continue;
-    return n > 0;
-  }
-}
 
 void ip_and_port(const sockaddr_storage& addr, socklen_t len, std::string& ip, int& port) {
   char host[NI_MAXHOST];

@@ -11,6 +11,7 @@
 #include <climits>
 
 #include "mock/http/socket_stream.h"
+#include "mock/http/socket_wait.h"
 
 namespace siraya::mock {
 namespace {
@@ -46,15 +47,6 @@ const BIO_METHOD* socket_method() {
 void set_timeout(int sock, int option, int timeout_ms) {
   timeval tv{timeout_ms / 1000, static_cast<suseconds_t>((timeout_ms % 1000) * 1000)};
   ::setsockopt(sock, SOL_SOCKET, option, &tv, sizeof(tv));
-}
-
-bool poll_for(int sock, short events, int timeout_ms) {
-  pollfd p{sock, events, 0};
-  for (;;) {
-    const int n = ::poll(&p, 1, timeout_ms);
-    if (n < 0 && errno == EINTR) continue;
-    return n > 0;
-  }
 }
 
 }  // namespace
